@@ -1,0 +1,105 @@
+package io.fleetpatch.cli;
+
+import io.fleetpatch.problem.ProblemException;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * The {@code fleetpatch} command: the composition root. Results go to stdout, logs and errors to
+ * stderr; exit codes are those of {@link ExitCode}.
+ */
+@Command(
+    name = "fleetpatch",
+    mixinStandardHelpOptions = true,
+    versionProvider = VersionProvider.class,
+    sortOptions = false,
+    usageHelpAutoWidth = true,
+    header = "Security-patch and compliance manager for fleets of RPM-based cloud Linux hosts.",
+    description = {
+      "",
+      "Amazon Linux 2 and 2023, Alibaba Cloud Linux 2/3 and the RHEL family: feeds -> advisories;"
+          + " hosts -> inventory; inventory x advisories -> findings; findings x baseline ->"
+          + " compliance.",
+      ""
+    },
+    subcommands = {VercmpCommand.class, CommandLine.HelpCommand.class},
+    footer = {
+      "",
+      "Exit codes: 0 ok/compliant, 1 findings at or above --fail-on/non-compliant, 2 usage,"
+          + " 3 bad input or data problem, 4 I/O or network, 70 internal error.",
+      "",
+      "Not built yet: advisories import/sync/list/show, cve show, scan, comply, report, serve,"
+          + " remediation. They are listed here once they work."
+    })
+public final class Main implements Runnable {
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public void run() {
+    spec.commandLine().usage(spec.commandLine().getOut());
+  }
+
+  public static void main(String[] args) {
+    System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+  }
+
+  /** Runs the command line with the given streams and returns the exit code (used by tests). */
+  public static int run(String[] args, PrintWriter out, PrintWriter err) {
+    CommandLine cl = new CommandLine(new Main());
+    cl.setOut(out);
+    cl.setErr(err);
+    cl.setExitCodeExceptionMapper(Main::exitCodeOf);
+    cl.setExecutionExceptionHandler(
+        (ex, commandLine, parseResult) -> {
+          Throwable t = unwrap(ex);
+          int code = exitCodeOf(t);
+          if (code == ExitCode.INTERNAL) {
+            err.println("fleetpatch: internal error (a bug; please report it):");
+            t.printStackTrace(err);
+          } else {
+            err.println("fleetpatch: " + messageOf(t));
+          }
+          err.flush();
+          return code;
+        });
+    cl.setParameterExceptionHandler(
+        (ex, a) -> {
+          err.println("fleetpatch: " + ex.getMessage());
+          err.println("Try '" + ex.getCommandLine().getCommandSpec().qualifiedName() + " --help'.");
+          err.flush();
+          return ExitCode.USAGE;
+        });
+    int code = cl.execute(args);
+    out.flush();
+    return code;
+  }
+
+  private static Throwable unwrap(Throwable t) {
+    Throwable cur = t;
+    while (cur instanceof UncheckedIOException && cur.getCause() != null) {
+      cur = cur.getCause();
+    }
+    return cur;
+  }
+
+  static int exitCodeOf(Throwable t) {
+    if (t instanceof ProblemException) {
+      return ExitCode.BAD_INPUT;
+    }
+    if (t instanceof IOException || t instanceof UncheckedIOException) {
+      return ExitCode.IO;
+    }
+    if (t instanceof CommandLine.ParameterException) {
+      return ExitCode.USAGE;
+    }
+    return ExitCode.INTERNAL;
+  }
+
+  private static String messageOf(Throwable t) {
+    String m = t.getMessage();
+    return m == null ? t.getClass().getSimpleName() : m;
+  }
+}

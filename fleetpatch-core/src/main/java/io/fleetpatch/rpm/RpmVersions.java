@@ -1,0 +1,179 @@
+package io.fleetpatch.rpm;
+
+/**
+ * rpm's version comparison, ported from rpm 4.18 {@code rpmio/rpmvercmp.c} ({@code rpmvercmp}) and
+ * {@code lib/rpmver.c} ({@code rpmverCmp}).
+ *
+ * <p>Strings are split into runs of ASCII digits and runs of ASCII letters; everything else
+ * separates runs. Numeric runs compare as numbers (leading zeros ignored, longer wins), alphabetic
+ * runs compare with {@code strcmp}, and a numeric run is newer than an alphabetic one. {@code ~}
+ * sorts before everything, even the end of the string; {@code ^} sorts after the end of the string
+ * but before anything else.
+ */
+public final class RpmVersions {
+  private RpmVersions() {}
+
+  /**
+   * Compares two EVRs as rpm does ({@code rpmverCmp}): epoch (absent = 0), then version, then
+   * release. An absent release compares as the empty string, so {@code 2.0 < 2.0-1}.
+   *
+   * @return -1, 0 or 1
+   */
+  public static int compare(Evr a, Evr b) {
+    int rc = Long.compare(a.epochOrZero(), b.epochOrZero());
+    if (rc != 0) {
+      return rc < 0 ? -1 : 1;
+    }
+    rc = rpmvercmp(a.version(), b.version());
+    if (rc != 0) {
+      return rc;
+    }
+    return rpmvercmp(a.releaseOrEmpty(), b.releaseOrEmpty());
+  }
+
+  /**
+   * {@code rpmvercmp} of two version (or release) strings, from rpm's {@code rpmio/rpmvercmp.c}.
+   *
+   * @return -1, 0 or 1
+   */
+  public static int rpmvercmp(String a, String b) {
+    if (a.equals(b)) {
+      return 0;
+    }
+    int i = 0;
+    int j = 0;
+    int na = a.length();
+    int nb = b.length();
+    while (i < na || j < nb) {
+      // skip separators: anything that is not alphanumeric, '~' or '^' (rpmvercmp.c: "loop through
+      // each version segment of str1 and str2 and compare them")
+      while (i < na && isSeparator(a.charAt(i))) {
+        i++;
+      }
+      while (j < nb && isSeparator(b.charAt(j))) {
+        j++;
+      }
+      char ca = i < na ? a.charAt(i) : 0;
+      char cb = j < nb ? b.charAt(j) : 0;
+      // "handle the tilde separator, it sorts before everything else"
+      if (ca == '~' || cb == '~') {
+        if (ca != '~') {
+          return 1;
+        }
+        if (cb != '~') {
+          return -1;
+        }
+        i++;
+        j++;
+        continue;
+      }
+      // "Handle caret separator. Concept is the same as tilde, except that if one of the strings
+      // ends (base version), the other is considered as higher version."
+      if (ca == '^' || cb == '^') {
+        if (i >= na) {
+          return -1;
+        }
+        if (j >= nb) {
+          return 1;
+        }
+        if (ca != '^') {
+          return 1;
+        }
+        if (cb != '^') {
+          return -1;
+        }
+        i++;
+        j++;
+        continue;
+      }
+      // "If we ran to the end of either, we are finished with the loop"
+      if (i >= na || j >= nb) {
+        break;
+      }
+      int si = i;
+      int sj = j;
+      boolean numeric = isDigit(ca);
+      if (numeric) {
+        while (i < na && isDigit(a.charAt(i))) {
+          i++;
+        }
+        while (j < nb && isDigit(b.charAt(j))) {
+          j++;
+        }
+      } else {
+        while (i < na && isAlpha(a.charAt(i))) {
+          i++;
+        }
+        while (j < nb && isAlpha(b.charAt(j))) {
+          j++;
+        }
+      }
+      // "this cannot happen, as we previously tested to make sure that the first string has a
+      // non-null segment"
+      if (si == i) {
+        return -1;
+      }
+      // "take care of the case where the two version segments are different types: one numeric,
+      // the other alpha (i.e. empty). numeric segments are always newer than alpha segments"
+      if (sj == j) {
+        return numeric ? 1 : -1;
+      }
+      int rc;
+      if (numeric) {
+        // "throw away any leading zeros - it's a number, right?"
+        while (si < i && a.charAt(si) == '0') {
+          si++;
+        }
+        while (sj < j && b.charAt(sj) == '0') {
+          sj++;
+        }
+        // "whichever number has more digits wins"
+        int la = i - si;
+        int lb = j - sj;
+        if (la != lb) {
+          return la > lb ? 1 : -1;
+        }
+      }
+      rc = compareRange(a, si, i, b, sj, j);
+      if (rc != 0) {
+        return rc;
+      }
+    }
+    // "this catches the case where all numeric and alpha segments have compared identically but
+    // the segment separating characters were different"
+    boolean endA = i >= na;
+    boolean endB = j >= nb;
+    if (endA && endB) {
+      return 0;
+    }
+    // "whichever version still has characters left over wins"
+    return endA ? -1 : 1;
+  }
+
+  /** strcmp of two ASCII ranges. */
+  private static int compareRange(String a, int ai, int ae, String b, int bi, int be) {
+    while (ai < ae && bi < be) {
+      char x = a.charAt(ai++);
+      char y = b.charAt(bi++);
+      if (x != y) {
+        return x < y ? -1 : 1;
+      }
+    }
+    int la = ae - ai;
+    int lb = be - bi;
+    return la == lb ? 0 : (la > lb ? 1 : -1);
+  }
+
+  // rpm's risdigit/risalpha (rpmio/rpmstring.h) are ASCII-only; every other char separates.
+  static boolean isDigit(char c) {
+    return c >= '0' && c <= '9';
+  }
+
+  static boolean isAlpha(char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+  }
+
+  private static boolean isSeparator(char c) {
+    return !isDigit(c) && !isAlpha(c) && c != '~' && c != '^';
+  }
+}
