@@ -138,7 +138,8 @@ final class BdbHashPackages {
       if (pg <= lastPage && isZeroPage(page, pg)) {
         // libdb allocates bucket pages without writing them: an all-zero page is an empty
         // bucket of a database that never held a record (snyk's rpm4_empty fixture). rpm's
-        // bdb_ro refuses such a file; we accept it only if no bucket holds a package (below).
+        // bdb_ro refuses such a file; we accept it only if no page holds an item or overflow
+        // data (checked below), so a zeroed page of a real database is still a problem.
         zeroBucket = pg;
         visited.set((int) pg);
         continue;
@@ -160,8 +161,13 @@ final class BdbHashPackages {
         pg = Integer.toUnsignedLong(page.getInt(16)); // next_pgno
       }
     }
-    if (zeroBucket >= 0 && !out.isEmpty()) {
-      throw problem("page " + zeroBucket, "zeroed bucket page in a database that holds packages");
+    if (zeroBucket >= 0) {
+      for (long pg = 1; pg <= lastPage; pg++) {
+        if (!isZeroPage(page, pg)
+            && (page.get(25) == P_OVERFLOW || (page.getShort(20) & 0xffff) != 0)) {
+          throw problem("page " + zeroBucket, "zeroed bucket page in a database that holds data");
+        }
+      }
     }
     return out;
   }

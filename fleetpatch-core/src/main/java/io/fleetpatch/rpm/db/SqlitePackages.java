@@ -2,7 +2,12 @@ package io.fleetpatch.rpm.db;
 
 import io.fleetpatch.problem.Problem;
 import io.fleetpatch.problem.ProblemException;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -25,6 +30,7 @@ final class SqlitePackages {
   private SqlitePackages() {}
 
   static List<HeaderBlob> read(Path file) {
+    checkSize(file);
     String uri =
         "jdbc:sqlite:file:"
             + file.toAbsolutePath().normalize().toUri().getRawPath()
@@ -54,6 +60,45 @@ final class SqlitePackages {
     } catch (SQLException e) {
       throw new ProblemException(
           Problem.of(file.toString(), "sqlite cannot read it: " + e.getMessage()), e);
+    }
+  }
+
+  /**
+   * sqlite.org/fileformat2.html §1.3: the page size (bytes 16-17, 1 = 65536) and, when valid (bytes
+   * 92-95 equal the change counter at 24-27), the database size in pages (bytes 28-31). A file
+   * shorter than that is truncated; sqlite itself may not notice until it reads a missing page, or
+   * may silently see fewer rows, so it is refused here first.
+   */
+  private static void checkSize(Path file) {
+    try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
+      long size = ch.size();
+      ByteBuffer h = ByteBuffer.allocate(100);
+      while (h.hasRemaining() && ch.read(h, h.position()) > 0) {}
+      if (h.hasRemaining()) {
+        throw new ProblemException(
+            Problem.of(file.toString(), "sqlite file of " + size + " bytes: truncated header"));
+      }
+      int ps = h.getShort(16) & 0xffff;
+      long pageSize = ps == 1 ? 65536 : ps;
+      if (pageSize < 512 || Long.bitCount(pageSize) != 1) {
+        throw new ProblemException(
+            Problem.of(file.toString(), "sqlite header: bad page size " + ps));
+      }
+      long pages = Integer.toUnsignedLong(h.getInt(28));
+      boolean countValid = h.getInt(92) == h.getInt(24) && pages != 0;
+      if (size % pageSize != 0 || (countValid && pages * pageSize > size)) {
+        throw new ProblemException(
+            Problem.of(
+                file.toString(),
+                "sqlite file of "
+                    + size
+                    + " bytes is not the "
+                    + (countValid ? pages + " pages of " : "whole pages of ")
+                    + pageSize
+                    + " bytes its header announces: truncated"));
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
   }
 
