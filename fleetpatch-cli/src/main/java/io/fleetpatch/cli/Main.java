@@ -25,7 +25,7 @@ import picocli.CommandLine.Command;
           + " compliance.",
       ""
     },
-    subcommands = {VercmpCommand.class, CommandLine.HelpCommand.class},
+    subcommands = {VercmpCommand.class, InventoryCommand.class, CommandLine.HelpCommand.class},
     footer = {
       "",
       "Exit codes: 0 ok/compliant, 1 findings at or above --fail-on/non-compliant, 2 usage,"
