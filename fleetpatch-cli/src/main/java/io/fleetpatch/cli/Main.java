@@ -1,5 +1,6 @@
 package io.fleetpatch.cli;
 
+import io.fleetpatch.cli.bench.BenchCommand;
 import io.fleetpatch.problem.ProblemException;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -25,7 +26,7 @@ import picocli.CommandLine.Command;
           + " compliance.",
       ""
     },
-    subcommands = {VercmpCommand.class, InventoryCommand.class, CommandLine.HelpCommand.class},
+    subcommands = {VercmpCommand.class, InventoryCommand.class, BenchCommand.class, CommandLine.HelpCommand.class},
     footer = {
       "",
       "Exit codes: 0 ok/compliant, 1 findings at or above --fail-on/non-compliant, 2 usage,"

@@ -92,14 +92,11 @@ public record Evr(Long epoch, String version, String release) implements Compara
     if (release != null && release.isEmpty()) {
       throw notEvr(s, "empty release");
     }
-    String bad = invalidPart(version, true);
-    if (bad == null && release != null) {
-      bad = invalidPart(release, false);
+    try {
+      return new Evr(epoch, version, release); // checks the characters
+    } catch (IllegalArgumentException e) {
+      throw notEvr(s, e.getMessage());
     }
-    if (bad != null) {
-      throw notEvr(s, bad);
-    }
-    return new Evr(epoch, version, release);
   }
 
   private static IllegalArgumentException notEvr(String s, String why) {
