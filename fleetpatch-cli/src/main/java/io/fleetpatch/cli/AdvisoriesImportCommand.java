@@ -29,8 +29,11 @@ import picocli.CommandLine.Spec;
       "",
       "Each FILE is told by its content: yum updateinfo.xml (plain, gzip, bzip2, xz or zstd), or"
           + " a repository's repodata/repomd.xml, whose updateinfo is read and checked against"
-          + " the checksum and size repomd.xml gives. OVAL, ALAS RSS, CISA KEV JSON and EPSS CSV"
-          + " are recognised; their import is built when their parsers are.",
+          + " the checksum and size repomd.xml gives; OVAL definitions (Alibaba Cloud Linux,"
+          + " OpenAnolis, AlmaLinux, Oracle Linux, CBL-Mariner/Azure Linux; source"
+          + " RELEASE/oval); ALAS RSS (bulletins without packages: they only add advisories the"
+          + " store lacks, and updateinfo replaces them). CISA KEV JSON and EPSS CSV are"
+          + " recognised; their import is not built yet.",
       "",
       "Every file is read and checked before anything is written: a bad file stops the command"
           + " with exit code 3, naming the file and place, and the store is unchanged. Then each"

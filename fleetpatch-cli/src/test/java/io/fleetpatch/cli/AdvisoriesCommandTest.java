@@ -204,6 +204,44 @@ class AdvisoriesCommandTest {
   }
 
   @Test
+  void ovalAndRssFeedsAreToldByContentAndImported() throws Exception {
+    CliRun oval =
+        CliRun.of(
+            "advisories",
+            "import",
+            "--db",
+            db(),
+            data("alinux-oval/happy/alinux-4.oval.xml"),
+            "--format",
+            "json");
+    assertThat(oval.code()).as(oval.err()).isZero();
+    JsonNode row = JSON.readTree(oval.out()).get(0);
+    assertThat(row.get("kind").asText()).isEqualTo("oval");
+    assertThat(row.get("added").asInt()).isEqualTo(2);
+
+    CliRun rss =
+        CliRun.of(
+            "advisories",
+            "import",
+            "--db",
+            db(),
+            data("amazon/vunnel/tests/unit/providers/amazon/test-fixtures/input/2_rss.xml"),
+            "--format",
+            "json");
+    assertThat(rss.code()).as(rss.err()).isZero();
+    assertThat(JSON.readTree(rss.out()).get(0).get("kind").asText()).isEqualTo("rss");
+    assertThat(JSON.readTree(rss.out()).get(0).get("added").asInt()).isEqualTo(1);
+
+    JsonNode shown =
+        JSON.readTree(
+            CliRun.of(
+                    "advisories", "show", "ALINUX4-SA-2025:0143", "--db", db(), "--format", "json")
+                .out());
+    assertThat(shown.get(0).get("source").asText()).endsWith("/oval");
+    assertThat(shown.get(0).get("packages")).isNotEmpty();
+  }
+
+  @Test
   void listFiltersAndPrintsEveryFormat() throws Exception {
     CliRun.of("advisories", "import", "--db", db(), data(CORE), data(DOCKER));
 

@@ -67,7 +67,12 @@ final class JdbcAdvisoryRepository implements AdvisoryRepository {
     }
   }
 
-  private record Stored(long pk, String fingerprint, String version, String updated) {}
+  /** A stored advisory's key facts, and the kind of feed it came from. */
+  private record Stored(long pk, String fingerprint, String version, String updated, String kind) {
+    boolean fromRss() {
+      return FeedKind.RSS.toString().equals(kind);
+    }
+  }
 
   @Override
   public ImportOutcome importAdvisories(FeedImport feed, Collection<Advisory> advisories) {
@@ -76,6 +81,9 @@ final class JdbcAdvisoryRepository implements AdvisoryRepository {
     for (Advisory a : advisories) {
       byKey.put(Key.of(a), a);
     }
+    // ALAS RSS bulletins announce advisories before updateinfo lists their packages: they only
+    // add what the store lacks, and any other feed replaces them
+    boolean addOnly = feed.kind() == FeedKind.RSS;
     return inTransaction(
         feed,
         c -> {
@@ -91,7 +99,9 @@ final class JdbcAdvisoryRepository implements AdvisoryRepository {
             Stored old = stored.get(e.getKey());
             if (old == null) {
               added.add(a);
-            } else if (old.fingerprint().equals(fp) || olderThanStored(a, old)) {
+            } else if (old.fingerprint().equals(fp)
+                || addOnly
+                || (!old.fromRss() && olderThanStored(a, old))) {
               unchanged++;
             } else {
               replaced.add(a);
@@ -124,8 +134,9 @@ final class JdbcAdvisoryRepository implements AdvisoryRepository {
     Map<Key, Stored> out = new HashMap<>();
     try (PreparedStatement ps =
         c.prepareStatement(
-            "SELECT pk, advisory_id, fingerprint, version, updated FROM advisory"
-                + " WHERE os_release = ? AND repo = ?")) {
+            "SELECT a.pk, a.advisory_id, a.fingerprint, a.version, a.updated, f.kind"
+                + " FROM advisory a JOIN feed_import f ON f.id = a.import_id"
+                + " WHERE a.os_release = ? AND a.repo = ?")) {
       for (String[] s : sources) {
         ps.setString(1, s[0]);
         ps.setString(2, s[1]);
@@ -133,7 +144,12 @@ final class JdbcAdvisoryRepository implements AdvisoryRepository {
           while (rs.next()) {
             out.put(
                 new Key(s[0], s[1], rs.getString(2)),
-                new Stored(rs.getLong(1), rs.getString(3), rs.getString(4), rs.getString(5)));
+                new Stored(
+                    rs.getLong(1),
+                    rs.getString(3),
+                    rs.getString(4),
+                    rs.getString(5),
+                    rs.getString(6)));
           }
         }
       }

@@ -212,6 +212,43 @@ class JdbcAdvisoryRepositoryTest {
 
   @ParameterizedTest
   @EnumSource(Backend.class)
+  void rssBulletinsOnlyFillGapsAndUpdateinfoReplacesThem(Backend backend) {
+    try (Database db = backend.openFresh(dir)) {
+      AdvisoryRepository repo = db.advisories();
+      Advisory bulletin =
+          new Advisory(
+              "ALAS2-2024-0009",
+              CORE,
+              AdvisoryType.SECURITY,
+              Severity.IMPORTANT,
+              "important",
+              null,
+              Instant.parse("2024-06-01T00:00:00Z"),
+              "ALAS-2024-0009",
+              "",
+              List.of("CVE-2024-0009"),
+              List.of(),
+              List.of(),
+              false,
+              "");
+      FeedImport rss = new FeedImport(FeedKind.RSS, "rss:AL2", "alas.rss", "sha256:r1", null);
+      assertThat(repo.importAdvisories(rss, List.of(bulletin)).provenance().added()).isEqualTo(1);
+
+      // updateinfo publishes it with packages (and an earlier "updated"): it replaces the bulletin
+      Advisory full = advisory("ALAS2-2024-0009", CORE, "important", "2024-05-30T00:00:00Z", "1");
+      ImportOutcome o = repo.importAdvisories(feed("2/amzn2-core", "sha256:u1"), List.of(full));
+      assertThat(o.provenance().changed()).isEqualTo(1);
+      assertThat(repo.findById("ALAS2-2024-0009")).containsExactly(full);
+
+      // a later RSS run never replaces what updateinfo published
+      FeedImport rss2 = new FeedImport(FeedKind.RSS, "rss:AL2", "alas.rss", "sha256:r2", null);
+      assertThat(repo.importAdvisories(rss2, List.of(bulletin)).changedStore()).isFalse();
+      assertThat(repo.findById("ALAS2-2024-0009")).containsExactly(full);
+    }
+  }
+
+  @ParameterizedTest
+  @EnumSource(Backend.class)
   void aFailureHalfwayThroughAnImportLeavesTheStoreAsItWas(Backend backend) throws Exception {
     try (Database db = backend.openFresh(dir)) {
       AdvisoryRepository repo = db.advisories();

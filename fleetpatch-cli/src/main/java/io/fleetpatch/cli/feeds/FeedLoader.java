@@ -2,6 +2,10 @@ package io.fleetpatch.cli.feeds;
 
 import io.fleetpatch.advisory.Advisory;
 import io.fleetpatch.advisory.Feed;
+import io.fleetpatch.advisory.oval.OvalParser;
+import io.fleetpatch.advisory.rss.RssFeed;
+import io.fleetpatch.advisory.rss.RssItem;
+import io.fleetpatch.advisory.rss.RssParser;
 import io.fleetpatch.advisory.store.FeedImport;
 import io.fleetpatch.advisory.store.FeedKind;
 import io.fleetpatch.advisory.updateinfo.RepoDataFile;
@@ -29,6 +33,8 @@ import java.util.TreeSet;
  */
 public final class FeedLoader {
   private final UpdateinfoParser updateinfo = new UpdateinfoParser();
+  private final OvalParser oval = new OvalParser();
+  private final RssParser rss = new RssParser();
 
   /**
    * @param repoId the repo id ({@code amzn2-core} or {@code 2/amzn2-core}) updateinfo advisories
@@ -60,7 +66,18 @@ public final class FeedLoader {
         Feed feed = updateinfo.readRepo(file, repoId, true);
         yield advisories(FeedKind.UPDATEINFO, feed, sha256(data), src, fetchedAt, repoId);
       }
-      case OVAL, RSS, KEV, EPSS ->
+      case OVAL -> {
+        // the release is told by each definition's platform test (OvalReleases)
+        Feed feed = oval.read(file, null);
+        yield advisories(FeedKind.OVAL, feed, sha256(file), src, fetchedAt, null);
+      }
+      case RSS -> {
+        RssFeed rss = this.rss.read(file);
+        List<Advisory> bulletins = rss.items().stream().map(RssItem::toAdvisory).toList();
+        yield advisories(
+            FeedKind.RSS, new Feed(bulletins, rss.warnings()), sha256(file), src, fetchedAt, null);
+      }
+      case KEV, EPSS ->
           throw new ProblemException(
               Problem.of(
                   file.toString(),

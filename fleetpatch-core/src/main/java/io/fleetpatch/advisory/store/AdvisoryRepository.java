@@ -14,7 +14,11 @@ import java.util.List;
  * cumulative).
  */
 public interface AdvisoryRepository {
-  /** Imports the advisories of one feed (updateinfo, OVAL, RSS). */
+  /**
+   * Imports the advisories of one feed (updateinfo, OVAL, RSS). An ALAS RSS feed ({@link
+   * FeedKind#RSS}) only adds advisories the store lacks (bulletins without packages); any other
+   * feed replaces an advisory that came from RSS.
+   */
   ImportOutcome importAdvisories(FeedImport feed, Collection<Advisory> advisories);
 
   /** Replaces the KEV catalogue with {@code entries}. */
