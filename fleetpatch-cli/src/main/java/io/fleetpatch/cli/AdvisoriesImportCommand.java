@@ -57,6 +57,8 @@ final class AdvisoriesImportCommand implements Callable<Integer> {
 
   @Mixin GlobalOptions global;
 
+  @Mixin FormatOption output;
+
   @Option(
       names = "--repo",
       paramLabel = "ID",
@@ -117,7 +119,7 @@ final class AdvisoriesImportCommand implements Callable<Integer> {
             o.dataVersion());
       }
     }
-    table.print(out, global.format());
+    table.print(out, output.format());
     return ExitCode.OK;
   }
 }

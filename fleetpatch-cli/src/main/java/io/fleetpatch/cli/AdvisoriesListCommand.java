@@ -42,6 +42,8 @@ final class AdvisoriesListCommand implements Callable<Integer> {
 
   @Mixin GlobalOptions global;
 
+  @Mixin FormatOption output;
+
   @Option(
       names = "--repo",
       paramLabel = "ID",
@@ -75,7 +77,7 @@ final class AdvisoriesListCommand implements Callable<Integer> {
     try (Database db = StoreOpener.open(global, spec.commandLine())) {
       advisories = db.advisories().list(q);
     }
-    AdvisoryViews.listTable(advisories).print(out, global.format());
+    AdvisoryViews.listTable(advisories).print(out, output.format());
     return ExitCode.OK;
   }
 

@@ -43,6 +43,8 @@ final class AdvisoriesShowCommand implements Callable<Integer> {
 
   @Mixin GlobalOptions global;
 
+  @Mixin FormatOption output;
+
   @Parameters(index = "0", paramLabel = "ID", description = "Advisory id, e.g. ALAS2-2024-2377.")
   String id;
 
@@ -59,7 +61,7 @@ final class AdvisoriesShowCommand implements Callable<Integer> {
       throw new ProblemException(
           Problem.of(id, "no such advisory in the store (import or sync its feed first)"));
     }
-    switch (global.format()) {
+    switch (output.format()) {
       case json -> {
         List<Map<String, Object>> all = new ArrayList<>();
         for (Advisory a : found) {
@@ -69,7 +71,7 @@ final class AdvisoriesShowCommand implements Callable<Integer> {
         }
         Table.Json.print(out, all);
       }
-      case csv -> AdvisoryViews.packageTable(found).print(out, global.format());
+      case csv -> AdvisoryViews.packageTable(found).print(out, output.format());
       case table -> {
         for (Advisory a : found) {
           printText(out, a, history);

@@ -63,6 +63,8 @@ final class AdvisoriesSyncCommand implements Callable<Integer> {
 
   @Mixin GlobalOptions global;
 
+  @Mixin FormatOption output;
+
   @Option(
       names = "--mirror",
       paramLabel = "URL",
@@ -167,7 +169,7 @@ final class AdvisoriesSyncCommand implements Callable<Integer> {
     } finally {
       deleteTree(work);
     }
-    table.print(out, global.format());
+    table.print(out, output.format());
     if (badData != null) {
       throw new ProblemException(
           Problem.of(

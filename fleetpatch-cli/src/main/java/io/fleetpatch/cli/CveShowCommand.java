@@ -47,6 +47,8 @@ final class CveShowCommand implements Callable<Integer> {
 
   @Mixin GlobalOptions global;
 
+  @Mixin FormatOption output;
+
   @Parameters(index = "0", paramLabel = "CVE", description = "A CVE id, e.g. CVE-2024-6387.")
   String cve;
 
@@ -72,9 +74,9 @@ final class CveShowCommand implements Callable<Integer> {
       throw new ProblemException(
           Problem.of(id, "not in the store: no advisory, KEV or EPSS entry names it"));
     }
-    switch (global.format()) {
+    switch (output.format()) {
       case json -> Table.Json.print(out, AdvisoryViews.json(r));
-      case csv -> rows(r).print(out, global.format());
+      case csv -> rows(r).print(out, output.format());
       case table -> {
         out.println(id);
         out.println(
@@ -104,7 +106,7 @@ final class CveShowCommand implements Callable<Integer> {
                     .orElse("no score"));
         out.println("  advisories: " + r.advisories().size());
         out.println();
-        rows(r).print(out, global.format());
+        rows(r).print(out, output.format());
       }
     }
     out.flush();

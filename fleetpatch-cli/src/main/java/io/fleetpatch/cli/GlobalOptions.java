@@ -13,12 +13,6 @@ public final class GlobalOptions {
   String db;
 
   @Option(
-      names = "--format",
-      paramLabel = "table|json|csv",
-      description = "Output format of results: ${COMPLETION-CANDIDATES} (default: table).")
-  OutputFormat format = OutputFormat.table;
-
-  @Option(
       names = {"-q", "--quiet"},
       description = "Print results only: no progress and no log lines below WARN.")
   boolean quiet;
@@ -33,10 +27,6 @@ public final class GlobalOptions {
 
   public String db() {
     return db;
-  }
-
-  public OutputFormat format() {
-    return format;
   }
 
   public boolean quiet() {
