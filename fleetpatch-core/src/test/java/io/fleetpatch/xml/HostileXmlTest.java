@@ -132,6 +132,31 @@ class HostileXmlTest {
         });
   }
 
+  @ParameterizedTest
+  @org.junit.jupiter.params.provider.EnumSource(
+      value = Compression.class,
+      names = {"BZIP2", "XZ", "ZSTD"})
+  void bombsInTheOtherCompressions(Compression c) throws IOException {
+    // 256 KiB of elements per stream/frame, 40,960 of them concatenated: 10 GiB, refused at 8 MiB
+    byte[] member = SafeInputTest.compress(elements(1 << 18), c);
+    InputStream bomb =
+        new SequenceInputStream(
+            new ByteArrayInputStream(
+                SafeInputTest.compress("<updates>".getBytes(StandardCharsets.US_ASCII), c)),
+            repeat(member, 40_960));
+    XmlLimits small = XmlLimits.DEFAULT.withMaxDecompressedBytes(8L << 20);
+    assertTimeoutPreemptively(
+        QUICK,
+        () ->
+            assertThat(
+                    assertThrowsProblem(
+                            () ->
+                                new UpdateinfoParser(small)
+                                    .stream(bomb, "bomb.xml" + c.suffix(), "amzn2-core", a -> {}))
+                        .getMessage())
+                .contains(c + " data decompresses to more than 8388608 bytes"));
+  }
+
   @Test
   void gzipBombOfZerosWithTheDefaultLimits() throws IOException {
     // 10 GiB of zeros: refused at the first byte that is not XML, not after inflating it all
