@@ -15,7 +15,8 @@ public final class RpmVersions {
 
   /**
    * Compares two EVRs as librpm's default comparison does ({@code rpmverCmp} in rpm 4.18 {@code
-   * lib/rpmver.c}, which is what {@code rpm.ver()} and {@code rpmdsCompare}'s sort use):
+   * lib/rpmver.c}, what python3-rpm's {@code rpm.ver} objects compare with; the oracle's default
+   * backend):
    *
    * <ol>
    *   <li>epochs, an absent one counting as "0" (rpmverCmp: {@code e1 = (v1->e != NULL) ? v1->e :

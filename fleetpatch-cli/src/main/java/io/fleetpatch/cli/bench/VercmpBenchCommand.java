@@ -40,8 +40,8 @@ import picocli.CommandLine.Spec;
       "",
       "Generates seeded random EVR pairs (rich in ~ ^ _ + . -, leading zeros, long numbers, epochs,"
           + " missing releases), then measures with JMH, in a forked JVM:",
-      "  compare          RpmVersions.compare of two parsed Evr (what matching does per package)",
-      "  parse+compare    Evr.parse of both strings, then compare (what vercmp --stdin does)",
+      "  compare: RpmVersions.compare of two parsed Evr (matching's inner loop);",
+      "  parse+compare: Evr.parse of both strings, then compare (vercmp --stdin).",
       "Then runs ../shared/oracle/bin/vercmp-oracle (python3-rpm: librpm rpmverParse +"
           + " rpmverCmp) once over the same pairs, prints its pairs per second with and without"
           + " its start-up, the ratios, and how many of its answers equal ours.",
@@ -61,30 +61,35 @@ final class VercmpBenchCommand implements Callable<Integer> {
 
   @Option(
       names = "--pairs",
+      paramLabel = "N",
       defaultValue = "1000000",
       description = "Pairs (default ${DEFAULT-VALUE}).")
   int pairs;
 
   @Option(
       names = "--seed",
+      paramLabel = "N",
       defaultValue = "42",
       description = "Random seed (default ${DEFAULT-VALUE}).")
   long seed;
 
   @Option(
       names = "--forks",
+      paramLabel = "N",
       defaultValue = "1",
       description = "JMH forks; 0 runs in this JVM (default ${DEFAULT-VALUE}).")
   int forks;
 
   @Option(
       names = "--warmup",
+      paramLabel = "N",
       defaultValue = "3",
       description = "Warm-up iterations (default ${DEFAULT-VALUE}).")
   int warmup;
 
   @Option(
       names = "--iterations",
+      paramLabel = "N",
       defaultValue = "5",
       description = "Measured iterations (default ${DEFAULT-VALUE}).")
   int iterations;
@@ -142,7 +147,7 @@ final class VercmpBenchCommand implements Callable<Integer> {
                       .measurementTime(iteration)
                       .threads(1)
                       // not the launcher's -XX:TieredStopAtLevel=1: measure with the full JIT
-                      .jvmArgs("-Xmx1g", "-Xms1g")
+                      .jvmArgs(forkJvmArgs())
                       .shouldFailOnError(true)
                       .verbosity(VerboseMode.SILENT)
                       .build())
@@ -223,6 +228,16 @@ final class VercmpBenchCommand implements Callable<Integer> {
       }
       Files.deleteIfExists(dir);
     }
+  }
+
+  /**
+   * The forked JVM's flags: a fixed heap, and (JDK 23+, JEP 471) quiet about JMH's use of
+   * sun.misc.Unsafe, whose warning would otherwise land among the figures.
+   */
+  private static String[] forkJvmArgs() {
+    return Runtime.version().feature() >= 23
+        ? new String[] {"-Xmx1g", "-Xms1g", "--sun-misc-unsafe-memory-access=allow"}
+        : new String[] {"-Xmx1g", "-Xms1g"};
   }
 
   /** Wall seconds of {@code script < in > out}; fails when it fails. */
