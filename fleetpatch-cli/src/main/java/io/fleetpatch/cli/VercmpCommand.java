@@ -4,10 +4,10 @@ import io.fleetpatch.problem.Problem;
 import io.fleetpatch.problem.ProblemException;
 import io.fleetpatch.rpm.Evr;
 import io.fleetpatch.rpm.RpmVersions;
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.PrintWriter;
+import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -76,18 +76,25 @@ final class VercmpCommand implements Callable<Integer> {
       out.flush();
       return ExitCode.OK;
     }
-    compareLines(
-        new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8), 1 << 16), out);
+    compareLines(new InputStreamReader(System.in, StandardCharsets.UTF_8), out);
     return ExitCode.OK;
   }
 
   /** Compares every "A B" line; results are written in chunks, flushed before a bad line. */
-  static void compareLines(BufferedReader in, PrintWriter out) throws IOException {
+  static void compareLines(Reader in, PrintWriter out) throws IOException {
     StringBuilder buf = new StringBuilder(1 << 16);
+    Lines lines = new Lines(in);
     long lineNo = 0;
     try {
-      for (String line; (line = in.readLine()) != null; ) {
+      for (String line; (line = lines.next()) != null; ) {
         lineNo++;
+        if (line.length() > MAX_LINE) {
+          throw new ProblemException(
+              Problem.at(
+                  "stdin",
+                  "line " + lineNo,
+                  "line longer than " + MAX_LINE + " characters, not two versions"));
+        }
         int i = skipBlanks(line, 0);
         if (i == line.length() || line.charAt(i) == '#') {
           buf.append(line, i, line.length()).append('\n');
@@ -116,6 +123,78 @@ final class VercmpCommand implements Callable<Integer> {
     } finally {
       out.write(buf.toString());
       out.flush();
+    }
+  }
+
+  /** Longest line read; a longer one is bad input (and not held in memory whole). */
+  static final int MAX_LINE = 1 << 16;
+
+  /**
+   * Lines of a reader ('\n' or "\r\n" ends them) without holding more than {@link #MAX_LINE} + 1
+   * characters of one line: a longer line is returned cut there, for the caller to reject.
+   */
+  private static final class Lines {
+    private final Reader in;
+    private final char[] buf = new char[1 << 16];
+    private int pos;
+    private int lim;
+
+    Lines(Reader in) {
+      this.in = in;
+    }
+
+    String next() throws IOException {
+      StringBuilder carry = null;
+      while (true) {
+        if (pos == lim) {
+          lim = in.read(buf, 0, buf.length);
+          pos = 0;
+          if (lim <= 0) {
+            lim = 0;
+            return carry == null || carry.isEmpty() ? null : strip(carry.toString());
+          }
+        }
+        int start = pos;
+        while (pos < lim && buf[pos] != '\n') {
+          pos++;
+        }
+        boolean end = pos < lim;
+        if (carry == null && end) {
+          String line = new String(buf, start, pos - start);
+          pos++;
+          return strip(line);
+        }
+        if (carry == null) {
+          carry = new StringBuilder();
+        }
+        carry.append(buf, start, Math.min(pos - start, MAX_LINE + 1 - carry.length()));
+        if (end) {
+          pos++;
+          return strip(carry.toString());
+        }
+        if (carry.length() > MAX_LINE) {
+          // skip to the end of this line; it is rejected anyway
+          while (true) {
+            while (pos < lim && buf[pos] != '\n') {
+              pos++;
+            }
+            if (pos < lim) {
+              pos++;
+              return carry.toString();
+            }
+            lim = in.read(buf, 0, buf.length);
+            pos = 0;
+            if (lim <= 0) {
+              lim = 0;
+              return carry.toString();
+            }
+          }
+        }
+      }
+    }
+
+    private static String strip(String line) {
+      return line.endsWith("\r") ? line.substring(0, line.length() - 1) : line;
     }
   }
 

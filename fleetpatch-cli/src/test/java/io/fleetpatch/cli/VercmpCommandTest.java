@@ -91,6 +91,32 @@ class VercmpCommandTest {
   }
 
   @Test
+  void overlongLineIsBadInputNotMemory() {
+    String huge = "1".repeat(3 * VercmpCommand.MAX_LINE) + " 1";
+    Run r = run("1 2\n" + huge + "\n3 1\n", "vercmp", "--stdin");
+    assertThat(r.code()).isEqualTo(ExitCode.BAD_INPUT);
+    assertThat(r.out()).isEqualTo("-1\n");
+    assertThat(r.err()).startsWith("fleetpatch: stdin: line 2: line longer than 65536 characters");
+  }
+
+  @Test
+  void lastLineWithoutNewlineAndCrLfEndings() {
+    Run r = run("1 2\r\n2 1\r\n1 1", "vercmp", "--stdin");
+    assertThat(r.code()).isZero();
+    assertThat(r.out()).isEqualTo("-1\n1\n0\n");
+  }
+
+  @Test
+  void aLineAcrossTheReadBufferBoundaryStillWorks() {
+    String a = "1." + "0.".repeat(15_000) + "1";
+    String b = "1." + "0.".repeat(15_000) + "2";
+    String before = "1 2\n".repeat(2000); // 8,000 chars: the long line crosses char 65,536
+    Run r = run(before + a + " " + b + "\n2 1\n", "vercmp", "--stdin");
+    assertThat(r.code()).as(r.err()).isZero();
+    assertThat(r.out()).isEqualTo("-1\n".repeat(2000) + "-1\n1\n");
+  }
+
+  @Test
   void badArgumentExitsThreeNamingIt() {
     Run r = run(null, "vercmp", "1.0", "1:");
     assertThat(r.code()).isEqualTo(ExitCode.BAD_INPUT);
