@@ -96,7 +96,7 @@ class VercmpCommandTest {
     Run r = run("1 2\n" + huge + "\n3 1\n", "vercmp", "--stdin");
     assertThat(r.code()).isEqualTo(ExitCode.BAD_INPUT);
     assertThat(r.out()).isEqualTo("-1\n");
-    assertThat(r.err()).startsWith("fleetpatch: stdin: line 2: line longer than 65536 characters");
+    assertThat(r.err()).startsWith("fleetpatch: stdin: line 2: line longer than 65536 bytes");
   }
 
   @Test
@@ -110,10 +110,11 @@ class VercmpCommandTest {
   void aLineAcrossTheReadBufferBoundaryStillWorks() {
     String a = "1." + "0.".repeat(15_000) + "1";
     String b = "1." + "0.".repeat(15_000) + "2";
-    String before = "1 2\n".repeat(2000); // 8,000 chars: the long line crosses char 65,536
+    String before =
+        "1 2\n".repeat(30_000); // 120,000 bytes: the long line crosses the 128 KiB buffer
     Run r = run(before + a + " " + b + "\n2 1\n", "vercmp", "--stdin");
     assertThat(r.code()).as(r.err()).isZero();
-    assertThat(r.out()).isEqualTo("-1\n".repeat(2000) + "-1\n1\n");
+    assertThat(r.out()).isEqualTo("-1\n".repeat(30_000) + "-1\n1\n");
   }
 
   @Test
