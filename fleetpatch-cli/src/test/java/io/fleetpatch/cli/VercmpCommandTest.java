@@ -81,7 +81,7 @@ class VercmpCommandTest {
           1.0- 1             | line 1: not an EVR                    | empty release
           1.0                | line 1: expected two versions         | one version
           1:-1 2             | line 1: not an EVR                    | empty version after the epoch
-          a-b-c 1            | '-' in version                        | '-' inside the version
+          a-b-c 1            | bad version 'a-b' ('-')               | '-' inside the version
           """)
   void badVersionsOnStdinExitThree(String line, String part, String why) {
     Run r = run(line + "\n", "vercmp", "--stdin");
