@@ -81,13 +81,40 @@ class VercmpCommandTest {
           1.0- 1             | line 1: not an EVR                    | empty release
           1.0                | line 1: expected two versions         | one version
           1:-1 2             | line 1: not an EVR                    | empty version after the epoch
-          a-b-c 1            | '-' in version                        | '-' inside the version
+          a-b-c 1            | bad version 'a-b' ('-')               | '-' inside the version
           """)
   void badVersionsOnStdinExitThree(String line, String part, String why) {
     Run r = run(line + "\n", "vercmp", "--stdin");
     assertThat(r.code()).as(why).isEqualTo(ExitCode.BAD_INPUT);
     assertThat(r.err()).as(why).startsWith("fleetpatch: stdin: line 1: ").contains(part);
     assertThat(r.err().lines().count()).as("one line, no stack trace").isEqualTo(1);
+  }
+
+  @Test
+  void overlongLineIsBadInputNotMemory() {
+    String huge = "1".repeat(3 * VercmpCommand.MAX_LINE) + " 1";
+    Run r = run("1 2\n" + huge + "\n3 1\n", "vercmp", "--stdin");
+    assertThat(r.code()).isEqualTo(ExitCode.BAD_INPUT);
+    assertThat(r.out()).isEqualTo("-1\n");
+    assertThat(r.err()).startsWith("fleetpatch: stdin: line 2: line longer than 65536 bytes");
+  }
+
+  @Test
+  void lastLineWithoutNewlineAndCrLfEndings() {
+    Run r = run("1 2\r\n2 1\r\n1 1", "vercmp", "--stdin");
+    assertThat(r.code()).isZero();
+    assertThat(r.out()).isEqualTo("-1\n1\n0\n");
+  }
+
+  @Test
+  void aLineAcrossTheReadBufferBoundaryStillWorks() {
+    String a = "1." + "0.".repeat(15_000) + "1";
+    String b = "1." + "0.".repeat(15_000) + "2";
+    String before =
+        "1 2\n".repeat(30_000); // 120,000 bytes: the long line crosses the 128 KiB buffer
+    Run r = run(before + a + " " + b + "\n2 1\n", "vercmp", "--stdin");
+    assertThat(r.code()).as(r.err()).isZero();
+    assertThat(r.out()).isEqualTo("-1\n".repeat(30_000) + "-1\n1\n");
   }
 
   @Test

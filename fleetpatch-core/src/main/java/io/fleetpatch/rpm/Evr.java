@@ -27,18 +27,21 @@ public record Evr(Long epoch, String version, String release) implements Compara
   static final int MAX_EPOCH_DIGITS = 18;
 
   public Evr {
-    if (epoch != null && (epoch < 0 || epoch > MAX_EPOCH)) {
+    if (epoch != null && epoch < 0) {
+      throw new IllegalArgumentException("negative epoch " + epoch);
+    }
+    if (epoch != null && epoch > MAX_EPOCH) {
       throw new IllegalArgumentException("epoch out of range: " + epoch);
     }
     Objects.requireNonNull(version, "version");
     String bad = invalidPart(version, true);
     if (bad != null) {
-      throw new IllegalArgumentException(bad + " in version " + Quote.of(version));
+      throw new IllegalArgumentException("bad version " + Quote.of(version) + " (" + bad + ")");
     }
     if (release != null) {
       bad = invalidPart(release, false);
       if (bad != null) {
-        throw new IllegalArgumentException(bad + " in release " + Quote.of(release));
+        throw new IllegalArgumentException("bad release " + Quote.of(release) + " (" + bad + ")");
       }
     }
   }

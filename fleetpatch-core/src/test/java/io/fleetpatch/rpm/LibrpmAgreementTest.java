@@ -315,6 +315,9 @@ class LibrpmAgreementTest {
       if (c.expected() != null && c.expected() != ours) {
         ok = false;
       }
+      if (RpmVersions.compare(c.a(), c.b()) != ours) {
+        ok = false; // the allocation-free path must agree with the records
+      }
       if (raw && RpmVersions.rpmvercmp(c.a(), c.b()) != ours) {
         ok = false;
       }

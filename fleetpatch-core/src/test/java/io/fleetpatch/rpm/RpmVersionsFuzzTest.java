@@ -26,8 +26,18 @@ class RpmVersionsFuzzTest {
 
     Evr x = parseEvr(a);
     Evr y = parseEvr(b);
+    Integer fast;
+    try {
+      fast = RpmVersions.compare(a, b);
+    } catch (IllegalArgumentException e) {
+      fast = null;
+    }
+    assertThat(fast == null)
+        .as("string compare rejects exactly what parse rejects")
+        .isEqualTo(x == null || y == null);
     if (x != null && y != null) {
       int r = RpmVersions.compare(x, y);
+      assertThat(fast).isEqualTo(r);
       assertThat(r).isBetween(-1, 1);
       assertThat(RpmVersions.compare(y, x)).isEqualTo(-r);
       assertThat(RpmVersions.compare(x, x)).isZero();

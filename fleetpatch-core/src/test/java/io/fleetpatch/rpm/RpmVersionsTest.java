@@ -50,6 +50,53 @@ class RpmVersionsTest {
   void comparesAsRpm(String a, String b, int expected, String why) {
     assertThat(RpmVersions.compare(Evr.parse(a), Evr.parse(b))).as(why).isEqualTo(expected);
     assertThat(RpmVersions.compare(Evr.parse(b), Evr.parse(a))).as(why).isEqualTo(-expected);
+    assertThat(RpmVersions.compare(a, b)).as("strings: " + why).isEqualTo(expected);
+    assertThat(RpmVersions.compare(b, a)).as("strings: " + why).isEqualTo(-expected);
+  }
+
+  @ParameterizedTest(name = "{0} vs {1}: {2}")
+  @CsvSource(
+      delimiter = '|',
+      textBlock =
+          """
+          # a                       | b      | why
+          0000000000000000000001:1  | 1:1    | epoch beyond 18 characters with leading zeros: parse path
+          1.0-é                     | 1.0-e  | non-ASCII: parse path
+          1:1.0                     | 001:1.0 | leading zero epoch
+          """)
+  void stringCompareFallsBackToParseWhereItMust(String a, String b, String why) {
+    assertThat(RpmVersions.compare(a, b))
+        .as(why)
+        .isEqualTo(RpmVersions.compare(Evr.parse(a), Evr.parse(b)));
+  }
+
+  @ParameterizedTest(name = "{0}: {1}")
+  @CsvSource(
+      delimiter = '|',
+      textBlock =
+          """
+          # garbage   | why
+          ''          | empty
+          :1          | empty epoch
+          1:          | empty version
+          1.0-        | empty release
+          1-2-3       | '-' in the version
+          1:2:3       | ':' in the version
+          '1 2'       | space
+          """)
+  void stringCompareRejectsWhatParseRejects(String garbage, String why) {
+    String message = catchMessage(() -> Evr.parse(garbage));
+    assertThat(catchMessage(() -> RpmVersions.compare(garbage, "1"))).as(why).isEqualTo(message);
+    assertThat(catchMessage(() -> RpmVersions.compare("1", garbage))).as(why).isEqualTo(message);
+  }
+
+  private static String catchMessage(Runnable r) {
+    try {
+      r.run();
+    } catch (IllegalArgumentException e) {
+      return e.getMessage();
+    }
+    throw new AssertionError("no IllegalArgumentException");
   }
 
   /**

@@ -31,11 +31,19 @@ class RandomEvrPairsTest {
     int[] counts = new int[3];
     for (int i = 0; i < PAIRS; i++) {
       int ours = RpmVersions.compare(Evr.parse(pairs.get(i)[0]), Evr.parse(pairs.get(i)[1]));
+      int fromText = RpmVersions.compare(pairs.get(i)[0], pairs.get(i)[1]);
       counts[ours + 1]++;
-      if (!librpm.get(i).equals(Integer.toString(ours))) {
+      if (!librpm.get(i).equals(Integer.toString(ours)) || fromText != ours) {
         disagreements++;
         if (differing.size() < 20) {
-          differing.add(lines.get(i) + ": ours " + ours + ", librpm " + librpm.get(i));
+          differing.add(
+              lines.get(i)
+                  + ": ours "
+                  + ours
+                  + " (from text "
+                  + fromText
+                  + "), librpm "
+                  + librpm.get(i));
         }
       }
     }
