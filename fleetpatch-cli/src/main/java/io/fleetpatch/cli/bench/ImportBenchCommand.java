@@ -55,7 +55,7 @@ import picocli.CommandLine.Spec;
       "  fleetpatch bench import",
       "  fleetpatch bench import --postgres postgresql://postgres@localhost:5432/postgres"
     })
-final class BenchImportCommand implements Callable<Integer> {
+final class ImportBenchCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
   @Option(
