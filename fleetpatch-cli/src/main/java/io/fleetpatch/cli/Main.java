@@ -1,5 +1,6 @@
 package io.fleetpatch.cli;
 
+import io.fleetpatch.cli.bench.BenchCommand;
 import io.fleetpatch.problem.ProblemException;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -29,7 +30,7 @@ import picocli.CommandLine.Command;
       VercmpCommand.class,
       AdvisoriesCommand.class,
       CveCommand.class,
-      io.fleetpatch.cli.bench.BenchCommand.class,
+      BenchCommand.class,
       CommandLine.HelpCommand.class
     },
     footer = {
