@@ -4,6 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.fleetpatch.advisory.Advisory;
 import io.fleetpatch.advisory.Feed;
+import io.fleetpatch.advisory.enrich.EpssFeed;
+import io.fleetpatch.advisory.enrich.EpssParser;
+import io.fleetpatch.advisory.enrich.KevCatalog;
+import io.fleetpatch.advisory.enrich.KevParser;
 import io.fleetpatch.advisory.store.AdvisoryChange;
 import io.fleetpatch.advisory.store.AdvisoryRepository;
 import io.fleetpatch.advisory.store.FeedImport;
@@ -154,6 +158,43 @@ class AmazonDataImportTest {
       assertThat(history.get(1).previousVersion()).isEqualTo(old.version());
       assertThat(history.get(1).previousUpdated()).isEqualTo(old.updated());
       assertThat(history.get(1).updated()).isEqualTo(later);
+    }
+  }
+
+  @ParameterizedTest
+  @EnumSource(Backend.class)
+  void theKevCatalogueAndEpssScoresImportWholeAndOnce(Backend backend) {
+    Path kevFile =
+        SharedData.data("kev-epss/cisagov-kev-data/known_exploited_vulnerabilities.json");
+    Path epssFile =
+        SharedData.data(
+            "kev-epss/vuls-data-update/pkg/fetch/epss/testdata/fixtures/"
+                + "epss_scores-2023-03-07.csv.gz");
+    KevCatalog kev = new KevParser().read(kevFile);
+    EpssFeed epss = new EpssParser().read(epssFile);
+    try (Database db = backend.openFresh(dir)) {
+      AdvisoryRepository repo = db.advisories();
+      FeedImport kevImport =
+          new FeedImport(FeedKind.KEV, "kev", kevFile.toString(), "sha256:kev", null);
+      assertThat(repo.importKev(kevImport, kev.entries()).provenance().added()).isEqualTo(1_404);
+      repo.importEpss(
+          new FeedImport(FeedKind.EPSS, "epss", epssFile.toString(), "sha256:epss", null),
+          epss.scores());
+      assertThat(repo.counts().kevEntries()).isEqualTo(1_404);
+      assertThat(repo.counts().epssScores()).isEqualTo(epss.scores().size()).isPositive();
+      assertThat(repo.cve("CVE-2021-44228").kev().orElseThrow().dateAdded())
+          .hasToString("2021-12-10");
+      String before = db.contentDigest();
+
+      assertThat(repo.importKev(kevImport, kev.entries()).skipped()).isTrue();
+      ImportOutcome again =
+          repo.importKev(
+              new FeedImport(FeedKind.KEV, "kev", "mirror", "sha256:kev-other-bytes", null),
+              kev.entries());
+      assertThat(again.changedStore()).isFalse();
+      assertThat(again.dataVersion()).isEqualTo(2);
+      assertThat(db.contentDigest()).isNotEqualTo(before); // one more provenance row, no data
+      assertThat(repo.counts().kevEntries()).isEqualTo(1_404);
     }
   }
 
