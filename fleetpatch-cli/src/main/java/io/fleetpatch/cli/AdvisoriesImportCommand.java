@@ -32,8 +32,9 @@ import picocli.CommandLine.Spec;
           + " the checksum and size repomd.xml gives; OVAL definitions (Alibaba Cloud Linux,"
           + " OpenAnolis, AlmaLinux, Oracle Linux, CBL-Mariner/Azure Linux; source"
           + " RELEASE/oval); ALAS RSS (bulletins without packages: they only add advisories the"
-          + " store lacks, and updateinfo replaces them). CISA KEV JSON and EPSS CSV are"
-          + " recognised; their import is not built yet.",
+          + " store lacks, and updateinfo replaces them); the CISA KEV catalogue (JSON or CSV;"
+          + " it replaces the stored catalogue) and FIRST EPSS scores (CSV, any header"
+          + " generation; a CVE's score is replaced by a newer one).",
       "",
       "Every file is read and checked before anything is written: a bad file stops the command"
           + " with exit code 3, naming the file and place, and the store is unchanged. Then each"
@@ -50,7 +51,8 @@ import picocli.CommandLine.Spec;
       "Examples:",
       "  fleetpatch advisories import updateinfo.xml.gz                # repo from <collection>",
       "  fleetpatch advisories import --repo amzn2extra-docker updateinfo.xml.gz",
-      "  fleetpatch advisories import repo/repodata/repomd.xml --format json"
+      "  fleetpatch advisories import repo/repodata/repomd.xml --format json",
+      "  fleetpatch advisories import known_exploited_vulnerabilities.json epss_scores.csv.gz"
     })
 final class AdvisoriesImportCommand implements Callable<Integer> {
   @Spec CommandSpec spec;

@@ -242,6 +242,46 @@ class AdvisoriesCommandTest {
   }
 
   @Test
+  void kevAndEpssEnrichCveShow() throws Exception {
+    CliRun.of("advisories", "import", "--db", db(), data(CORE));
+    CliRun enrich =
+        CliRun.of(
+            "advisories",
+            "import",
+            "--db",
+            db(),
+            data("kev-epss/cisagov-kev-data/known_exploited_vulnerabilities.json"),
+            data(
+                "kev-epss/vuls-data-update/pkg/fetch/epss/testdata/fixtures/"
+                    + "epss_scores-2023-03-07.csv.gz"),
+            "--format",
+            "json");
+    assertThat(enrich.code()).as(enrich.err()).isZero();
+    JsonNode rows = JSON.readTree(enrich.out());
+    assertThat(rows.get(0).get("kind").asText()).isEqualTo("kev");
+    assertThat(rows.get(0).get("added").asInt()).isEqualTo(1404);
+    assertThat(rows.get(1).get("kind").asText()).isEqualTo("epss");
+
+    // Log4Shell: fixed in amzn2-core, in KEV since 2021-12-10
+    JsonNode report =
+        JSON.readTree(
+            CliRun.of("cve", "show", "CVE-2021-44228", "--db", db(), "--format", "json").out());
+    assertThat(report.get("kev").get("dateAdded").asText()).isEqualTo("2021-12-10");
+    assertThat(report.get("advisories")).isNotEmpty();
+    CliRun table = CliRun.of("cve", "show", "CVE-2021-44228", "--db", db());
+    assertThat(table.out()).contains("KEV:  known exploited (added 2021-12-10");
+
+    // a CVE the store knows only from KEV and EPSS (F5 BIG-IP) is shown too
+    JsonNode f5 =
+        JSON.readTree(
+            CliRun.of("cve", "show", "CVE-2020-5902", "--db", db(), "--format", "json").out());
+    assertThat(f5.get("epss").get("epss").asDouble()).isEqualTo(0.97567);
+    assertThat(f5.get("epss").get("scoreDate").asText()).isEqualTo("2023-03-07");
+    assertThat(f5.get("kev").isNull()).isFalse();
+    assertThat(f5.get("advisories")).isEmpty();
+  }
+
+  @Test
   void listFiltersAndPrintsEveryFormat() throws Exception {
     CliRun.of("advisories", "import", "--db", db(), data(CORE), data(DOCKER));
 

@@ -186,6 +186,24 @@ class AdvisoriesSyncCommandTest {
   }
 
   @Test
+  void aFeedFileUrlIsFetchedConditionallyAndImported() throws Exception {
+    Path oval = docroot.resolve("alinux/cve/data/OVAL/alinux-4.oval.xml");
+    Files.createDirectories(oval.getParent());
+    Files.copy(SharedData.data("alinux-oval/happy/alinux-4.oval.xml"), oval);
+    String url = base() + "alinux/cve/data/OVAL/alinux-4.oval.xml";
+
+    CliRun first = sync("--mirror", url);
+    assertThat(first.code()).as(first.err()).isZero();
+    assertThat(JSON.readTree(first.out()).get(0).get("added").asInt()).isEqualTo(2);
+    requests.clear();
+
+    CliRun second = sync("--mirror", url);
+    assertThat(second.code()).as(second.err()).isZero();
+    assertThat(JSON.readTree(second.out()).get(0).get("status").asText()).isEqualTo("not modified");
+    assertThat(requests).containsExactly("GET /alinux/cve/data/OVAL/alinux-4.oval.xml conditional");
+  }
+
+  @Test
   void transientServerErrorsAreRetried() throws Exception {
     failNext.set(2);
     CliRun r =

@@ -124,12 +124,10 @@ final class JdbcAdvisoryRepository implements AdvisoryRepository {
   }
 
   private Map<Key, Stored> loadStored(Connection c, Set<Key> keys) throws SQLException {
-    Set<String[]> sources = new LinkedHashSet<>();
-    Set<String> seen = new java.util.HashSet<>();
+    record Source(String release, String repo) {}
+    Set<Source> sources = new LinkedHashSet<>();
     for (Key k : keys) {
-      if (seen.add(k.release() + "\u0000" + k.repo())) {
-        sources.add(new String[] {k.release(), k.repo()});
-      }
+      sources.add(new Source(k.release(), k.repo()));
     }
     Map<Key, Stored> out = new HashMap<>();
     try (PreparedStatement ps =
@@ -137,13 +135,13 @@ final class JdbcAdvisoryRepository implements AdvisoryRepository {
             "SELECT a.pk, a.advisory_id, a.fingerprint, a.version, a.updated, f.kind"
                 + " FROM advisory a JOIN feed_import f ON f.id = a.import_id"
                 + " WHERE a.os_release = ? AND a.repo = ?")) {
-      for (String[] s : sources) {
-        ps.setString(1, s[0]);
-        ps.setString(2, s[1]);
+      for (Source s : sources) {
+        ps.setString(1, s.release());
+        ps.setString(2, s.repo());
         try (ResultSet rs = ps.executeQuery()) {
           while (rs.next()) {
             out.put(
-                new Key(s[0], s[1], rs.getString(2)),
+                new Key(s.release(), s.repo(), rs.getString(2)),
                 new Stored(
                     rs.getLong(1),
                     rs.getString(3),

@@ -4,6 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.fleetpatch.advisory.Advisory;
 import io.fleetpatch.advisory.Feed;
+import io.fleetpatch.advisory.enrich.EpssFeed;
+import io.fleetpatch.advisory.enrich.EpssParser;
+import io.fleetpatch.advisory.enrich.KevCatalog;
+import io.fleetpatch.advisory.enrich.KevParser;
 import io.fleetpatch.advisory.store.AdvisoryChange;
 import io.fleetpatch.advisory.store.AdvisoryRepository;
 import io.fleetpatch.advisory.store.FeedImport;
@@ -61,9 +65,13 @@ class AmazonDataImportTest {
     }
   }
 
+  /**
+   * One store per engine through the whole life of the data set (one full import per engine keeps
+   * the suite fast): import, count, read back, import again, republish one advisory.
+   */
   @ParameterizedTest
   @EnumSource(Backend.class)
-  void storesEveryAdvisoryPackageRowAndCve(Backend backend) throws Exception {
+  void theWholeAmazonDataSetImportsOnceAndThenOnlyChanges(Backend backend) throws Exception {
     try (Database db = backend.openFresh(dir)) {
       AdvisoryRepository repo = db.advisories();
       importAll(repo);
@@ -76,8 +84,7 @@ class AmazonDataImportTest {
       // (ALAS-2011 era AL1 advisories), which is kept as a reference but is not a CVE id
       assertThat(
               queryLong(
-                  db,
-                  "SELECT COUNT(DISTINCT ref_id) FROM advisory_reference" + " WHERE type = 'cve'"))
+                  db, "SELECT COUNT(DISTINCT ref_id) FROM advisory_reference WHERE type = 'cve'"))
           .isEqualTo(8_489);
       assertThat(counts.distinctCves()).isEqualTo(8_488);
       assertThat(
@@ -95,15 +102,7 @@ class AmazonDataImportTest {
       List<Advisory> stored =
           repo.list(new io.fleetpatch.advisory.store.AdvisoryQuery("amzn2-core", null, null, null));
       assertThat(stored).containsExactlyInAnyOrderElementsOf(core.feed().advisories());
-    }
-  }
 
-  @ParameterizedTest
-  @EnumSource(Backend.class)
-  void reimportingEverythingChangesNothing(Backend backend) {
-    try (Database db = backend.openFresh(dir)) {
-      AdvisoryRepository repo = db.advisories();
-      importAll(repo);
       String before = db.contentDigest();
 
       // the same bytes: skipped outright
@@ -116,24 +115,13 @@ class AmazonDataImportTest {
       assertThat(db.contentDigest()).isEqualTo(before);
 
       // the same advisories in other bytes (recompressed, another mirror): recorded, no change
-      RepoFeed core =
-          feeds.stream().filter(f -> f.repoId().equals("amzn2-core")).findFirst().orElseThrow();
       ImportOutcome o =
           repo.importAdvisories(feedImport(core, "sha256:other"), core.feed().advisories());
       assertThat(o.changedStore()).isFalse();
       assertThat(o.provenance().unchanged()).isEqualTo(1_618);
       assertThat(o.dataVersion()).isEqualTo(46);
-    }
-  }
 
-  @ParameterizedTest
-  @EnumSource(Backend.class)
-  void aRepublishedAdvisoryReplacesTheStoredOneAndIsRecorded(Backend backend) {
-    try (Database db = backend.openFresh(dir)) {
-      AdvisoryRepository repo = db.advisories();
-      importAll(repo);
-      RepoFeed core =
-          feeds.stream().filter(f -> f.repoId().equals("amzn2-core")).findFirst().orElseThrow();
+      // a republished advisory (new updated and version) replaces the stored one, recorded
       List<Advisory> next = new ArrayList<>(core.feed().advisories());
       Advisory old = next.get(100);
       Instant later = Instant.parse("2025-03-01T00:00:00Z");
@@ -156,11 +144,11 @@ class AmazonDataImportTest {
       next.set(100, republished);
       long packagesBefore = repo.counts().packages();
 
-      ImportOutcome o = repo.importAdvisories(feedImport(core, "sha256:next"), next);
+      ImportOutcome o2 = repo.importAdvisories(feedImport(core, "sha256:next"), next);
 
-      assertThat(o.provenance().changed()).isEqualTo(1);
-      assertThat(o.provenance().unchanged()).isEqualTo(1_617);
-      assertThat(o.dataVersion()).isEqualTo(47);
+      assertThat(o2.provenance().changed()).isEqualTo(1);
+      assertThat(o2.provenance().unchanged()).isEqualTo(1_617);
+      assertThat(o2.dataVersion()).isEqualTo(47);
       assertThat(repo.findById(old.id())).containsExactly(republished);
       assertThat(repo.counts().advisories()).isEqualTo(5_393);
       assertThat(repo.counts().packages()).isEqualTo(packagesBefore - old.packages().size() + 1);
@@ -170,6 +158,43 @@ class AmazonDataImportTest {
       assertThat(history.get(1).previousVersion()).isEqualTo(old.version());
       assertThat(history.get(1).previousUpdated()).isEqualTo(old.updated());
       assertThat(history.get(1).updated()).isEqualTo(later);
+    }
+  }
+
+  @ParameterizedTest
+  @EnumSource(Backend.class)
+  void theKevCatalogueAndEpssScoresImportWholeAndOnce(Backend backend) {
+    Path kevFile =
+        SharedData.data("kev-epss/cisagov-kev-data/known_exploited_vulnerabilities.json");
+    Path epssFile =
+        SharedData.data(
+            "kev-epss/vuls-data-update/pkg/fetch/epss/testdata/fixtures/"
+                + "epss_scores-2023-03-07.csv.gz");
+    KevCatalog kev = new KevParser().read(kevFile);
+    EpssFeed epss = new EpssParser().read(epssFile);
+    try (Database db = backend.openFresh(dir)) {
+      AdvisoryRepository repo = db.advisories();
+      FeedImport kevImport =
+          new FeedImport(FeedKind.KEV, "kev", kevFile.toString(), "sha256:kev", null);
+      assertThat(repo.importKev(kevImport, kev.entries()).provenance().added()).isEqualTo(1_404);
+      repo.importEpss(
+          new FeedImport(FeedKind.EPSS, "epss", epssFile.toString(), "sha256:epss", null),
+          epss.scores());
+      assertThat(repo.counts().kevEntries()).isEqualTo(1_404);
+      assertThat(repo.counts().epssScores()).isEqualTo(epss.scores().size()).isPositive();
+      assertThat(repo.cve("CVE-2021-44228").kev().orElseThrow().dateAdded())
+          .hasToString("2021-12-10");
+      String before = db.contentDigest();
+
+      assertThat(repo.importKev(kevImport, kev.entries()).skipped()).isTrue();
+      ImportOutcome again =
+          repo.importKev(
+              new FeedImport(FeedKind.KEV, "kev", "mirror", "sha256:kev-other-bytes", null),
+              kev.entries());
+      assertThat(again.changedStore()).isFalse();
+      assertThat(again.dataVersion()).isEqualTo(2);
+      assertThat(db.contentDigest()).isNotEqualTo(before); // one more provenance row, no data
+      assertThat(repo.counts().kevEntries()).isEqualTo(1_404);
     }
   }
 

@@ -24,12 +24,13 @@ import picocli.CommandLine.Spec;
       "Timings vary with the machine's load: compare figures from the same run.",
       ""
     },
-    subcommands = {VercmpBenchCommand.class, BenchImportCommand.class},
+    subcommands = {VercmpBenchCommand.class, ImportBenchCommand.class},
     footer = {
       "",
       "Examples:",
       "  fleetpatch bench vercmp",
-      "  fleetpatch bench vercmp --pairs 100000"
+      "  fleetpatch bench vercmp --pairs 100000",
+      "  fleetpatch bench import --postgres postgresql://postgres@localhost:5432/postgres"
     })
 public final class BenchCommand implements Runnable {
   @Spec CommandSpec spec;

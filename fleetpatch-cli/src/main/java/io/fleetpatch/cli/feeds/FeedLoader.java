@@ -2,6 +2,11 @@ package io.fleetpatch.cli.feeds;
 
 import io.fleetpatch.advisory.Advisory;
 import io.fleetpatch.advisory.Feed;
+import io.fleetpatch.advisory.FeedFormat;
+import io.fleetpatch.advisory.enrich.EpssFeed;
+import io.fleetpatch.advisory.enrich.EpssParser;
+import io.fleetpatch.advisory.enrich.KevCatalog;
+import io.fleetpatch.advisory.enrich.KevParser;
 import io.fleetpatch.advisory.oval.OvalParser;
 import io.fleetpatch.advisory.rss.RssFeed;
 import io.fleetpatch.advisory.rss.RssItem;
@@ -28,13 +33,15 @@ import java.util.List;
 import java.util.TreeSet;
 
 /**
- * Reads a feed file of any supported kind (told by {@link FeedSniffer}) into a {@link LoadedFeed}
- * with its provenance: the {@code sha256:} of the bytes, the source, and the feed key.
+ * Reads a feed file of any supported kind (told by its content, {@link FeedFormat}) into a {@link
+ * LoadedFeed} with its provenance: the {@code sha256:} of the bytes, the source, and the feed key.
  */
 public final class FeedLoader {
   private final UpdateinfoParser updateinfo = new UpdateinfoParser();
   private final OvalParser oval = new OvalParser();
   private final RssParser rss = new RssParser();
+  private final KevParser kev = new KevParser();
+  private final EpssParser epss = new EpssParser();
 
   /**
    * @param repoId the repo id ({@code amzn2-core} or {@code 2/amzn2-core}) updateinfo advisories
@@ -43,9 +50,10 @@ public final class FeedLoader {
    * @param fetchedAt when the file was fetched, or null for a local file
    */
   public LoadedFeed load(Path file, String repoId, String source, Instant fetchedAt) {
-    FileKind kind = FeedSniffer.kind(file);
+    CompressionSuffix.check(file);
+    FeedFormat format = FeedFormat.detect(file);
     String src = source != null ? source : file.toString();
-    return switch (kind) {
+    return switch (format) {
       case UPDATEINFO -> {
         Feed feed = updateinfo.read(file, repoId);
         yield advisories(FeedKind.UPDATEINFO, feed, sha256(file), src, fetchedAt, repoId);
@@ -77,11 +85,20 @@ public final class FeedLoader {
         yield advisories(
             FeedKind.RSS, new Feed(bulletins, rss.warnings()), sha256(file), src, fetchedAt, null);
       }
-      case KEV, EPSS ->
-          throw new ProblemException(
-              Problem.of(
-                  file.toString(),
-                  kind.name() + " feeds are recognised but their import is not built yet"));
+      case KEV_JSON, KEV_CSV -> {
+        KevCatalog kev = this.kev.read(file);
+        yield new LoadedFeed.Kev(
+            new FeedImport(FeedKind.KEV, "kev", src, sha256(file), fetchedAt),
+            kev.entries(),
+            kev.warnings());
+      }
+      case EPSS_CSV -> {
+        EpssFeed epss = this.epss.read(file);
+        yield new LoadedFeed.Epss(
+            new FeedImport(FeedKind.EPSS, "epss", src, sha256(file), fetchedAt),
+            epss.scores(),
+            epss.warnings());
+      }
     };
   }
 

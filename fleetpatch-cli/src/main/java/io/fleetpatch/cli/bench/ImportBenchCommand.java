@@ -55,7 +55,7 @@ import picocli.CommandLine.Spec;
       "  fleetpatch bench import",
       "  fleetpatch bench import --postgres postgresql://postgres@localhost:5432/postgres"
     })
-final class BenchImportCommand implements Callable<Integer> {
+final class ImportBenchCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
   @Option(
@@ -125,6 +125,8 @@ final class BenchImportCommand implements Callable<Integer> {
         }
       }
       report(out, "import into SQLite", best, advisories, counts);
+      double sqlite = best;
+      double postgresSeconds = 0;
       if (postgres != null) {
         best = Double.MAX_VALUE;
         for (int i = 0; i < runs; i++) {
@@ -148,6 +150,7 @@ final class BenchImportCommand implements Callable<Integer> {
           }
         }
         report(out, "import into PostgreSQL", best, advisories, counts);
+        postgresSeconds = best;
       } else {
         out.println("import into PostgreSQL             skipped (give --postgres URL)");
       }
@@ -168,6 +171,13 @@ final class BenchImportCommand implements Callable<Integer> {
             "dnf makecache (real dnf 4, cold)",
             dnf,
             advisories / dnf);
+        out.printf(Locale.ROOT, "ratio: SQLite import / dnf makecache = %.2f%n", sqlite / dnf);
+        if (postgresSeconds > 0) {
+          out.printf(
+              Locale.ROOT,
+              "ratio: PostgreSQL import / dnf makecache = %.2f%n",
+              postgresSeconds / dnf);
+        }
       }
     } finally {
       try (Stream<Path> s = Files.walk(tmp)) {
