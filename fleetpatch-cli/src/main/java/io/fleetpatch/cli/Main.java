@@ -1,5 +1,6 @@
 package io.fleetpatch.cli;
 
+import io.fleetpatch.cli.bench.BenchCommand;
 import io.fleetpatch.problem.ProblemException;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -25,14 +26,21 @@ import picocli.CommandLine.Command;
           + " compliance.",
       ""
     },
-    subcommands = {VercmpCommand.class, InventoryCommand.class, CommandLine.HelpCommand.class},
+    subcommands = {
+      InventoryCommand.class,
+      AdvisoriesCommand.class,
+      CveCommand.class,
+      VercmpCommand.class,
+      BenchCommand.class,
+      CommandLine.HelpCommand.class
+    },
     footer = {
       "",
       "Exit codes: 0 ok/compliant, 1 findings at or above --fail-on/non-compliant, 2 usage,"
           + " 3 bad input or data problem, 4 I/O or network, 70 internal error.",
       "",
-      "Not built yet: advisories import/sync/list/show, cve show, scan, comply, report, serve,"
-          + " remediation. They are listed here once they work."
+      "Not built yet: scan, comply, report, serve, remediation; the import of KEV and EPSS"
+          + " feeds. They are listed here once they work."
     })
 public final class Main implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;

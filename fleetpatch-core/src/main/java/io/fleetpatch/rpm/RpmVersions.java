@@ -14,8 +14,19 @@ public final class RpmVersions {
   private RpmVersions() {}
 
   /**
-   * Compares two EVRs as rpm does ({@code rpmverCmp}): epoch (absent = 0), then version, then
-   * release. An absent release compares as the empty string, so {@code 2.0 < 2.0-1}.
+   * Compares two EVRs as librpm's default comparison does ({@code rpmverCmp} in rpm 4.18 {@code
+   * lib/rpmver.c}, which is what {@code rpm.ver()} and {@code rpmdsCompare}'s sort use):
+   *
+   * <ol>
+   *   <li>epochs, an absent one counting as "0" (rpmverCmp: {@code e1 = (v1->e != NULL) ? v1->e :
+   *       "0"}), compared with rpmvercmp, i.e. as numbers (digits only, leading zeros ignored);
+   *   <li>versions with {@link #rpmvercmp};
+   *   <li>releases with {@link #rpmvercmp} when both are present; otherwise the EVR without a
+   *       release is the older one (lib/rpmver.c {@code compare_values}: {@code str1 && !str2}
+   *       gives 1, {@code !str1 && str2} gives -1). So {@code 2.0 < 2.0-1}, and also {@code 1.0 <
+   *       1.0-~} and {@code 1.0 < 1.0-_}, where comparing the missing release as the empty string
+   *       would give the opposite and "equal".
+   * </ol>
    *
    * @return -1, 0 or 1
    */
@@ -28,7 +39,15 @@ public final class RpmVersions {
     if (rc != 0) {
       return rc;
     }
-    return rpmvercmp(a.releaseOrEmpty(), b.releaseOrEmpty());
+    String ra = a.release();
+    String rb = b.release();
+    if (ra != null && rb != null) {
+      return rpmvercmp(ra, rb);
+    }
+    if (ra != null) {
+      return 1;
+    }
+    return rb != null ? -1 : 0;
   }
 
   /**
