@@ -24,7 +24,7 @@ import picocli.CommandLine.Spec;
       "Timings vary with the machine's load: compare figures from the same run.",
       ""
     },
-    subcommands = {VercmpBenchCommand.class, ImportBenchCommand.class},
+    subcommands = {VercmpBenchCommand.class, ImportBenchCommand.class, RpmdbBenchCommand.class},
     footer = {
       "",
       "Examples:",

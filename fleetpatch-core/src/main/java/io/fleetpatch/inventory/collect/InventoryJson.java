@@ -23,6 +23,10 @@ import io.fleetpatch.rpm.Evr;
 import io.fleetpatch.rpm.Nevra;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -64,8 +68,24 @@ public final class InventoryJson {
   /** Parses an inventory JSON document (either form); {@code source} names it in problems. */
   public static Inventory parse(byte[] json, String source) {
     JsonNode root;
+    String text;
     try {
-      root = MAPPER.readTree(json);
+      // RFC 8259 §8.1: JSON exchanged between systems is UTF-8 (no guessing of UTF-16/32)
+      text =
+          StandardCharsets.UTF_8
+              .newDecoder()
+              .onMalformedInput(CodingErrorAction.REPORT)
+              .onUnmappableCharacter(CodingErrorAction.REPORT)
+              .decode(ByteBuffer.wrap(json))
+              .toString();
+    } catch (CharacterCodingException e) {
+      throw new ProblemException(Problem.of(source, "not UTF-8 text: " + e.getMessage()));
+    }
+    try {
+      root = MAPPER.readTree(text);
+      if (root == null || root.isMissingNode()) {
+        throw new ProblemException(Problem.of(source, "empty document: not an inventory"));
+      }
     } catch (JsonProcessingException e) {
       var loc = e.getLocation();
       String where = loc == null ? "" : "line " + loc.getLineNr() + ", column " + loc.getColumnNr();

@@ -54,8 +54,17 @@ final class BdbHashPackages {
     this.fileSize = ch.size();
   }
 
+  /** Files up to this size are read into memory in one go: one read instead of one per page. */
+  static final long IN_MEMORY_MAX = 256L << 20;
+
   static List<HeaderBlob> read(Path file) {
     try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
+      long size = ch.size();
+      if (size <= IN_MEMORY_MAX) {
+        ByteBuffer all = ByteBuffer.allocate((int) size);
+        while (all.hasRemaining() && ch.read(all) >= 0) {}
+        return new BdbHashPackages(file.toString(), RandomAccessBytes.of(all.array())).readAll();
+      }
       return new BdbHashPackages(file.toString(), RandomAccessBytes.of(ch)).readAll();
     } catch (IOException e) {
       throw new UncheckedIOException(e);

@@ -1,8 +1,6 @@
 package io.fleetpatch.rpm.header;
 
 import java.nio.charset.StandardCharsets;
-import java.util.HashMap;
-import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 
@@ -31,15 +29,41 @@ public final class Header {
 
   private final byte[] blob;
   private final int dataStart;
-  private final Map<Integer, Entry> entries;
+  // the validated index entries, in blob order; a lookup takes the last one with the tag, so a
+  // dribble entry replaces a region entry of the same tag (hdrblobImport)
+  private final int[] tags;
+  private final TagType[] types;
+  private final int[] offsets;
+  private final int[] lengths;
+  private final int size;
 
   /** One index entry, validated: its data lies in {@code [offset, offset + length)}. */
-  record Entry(int tag, TagType type, int offset, int count, int length) {}
+  private record Entry(TagType type, int offset, int length) {}
 
-  private Header(byte[] blob, int dataStart, Map<Integer, Entry> entries) {
+  private Header(
+      byte[] blob,
+      int dataStart,
+      int[] tags,
+      TagType[] types,
+      int[] offsets,
+      int[] lengths,
+      int size) {
     this.blob = blob;
     this.dataStart = dataStart;
-    this.entries = entries;
+    this.tags = tags;
+    this.types = types;
+    this.offsets = offsets;
+    this.lengths = lengths;
+    this.size = size;
+  }
+
+  private Entry entry(int tag) {
+    for (int i = size - 1; i >= 0; i--) {
+      if (tags[i] == tag) {
+        return new Entry(types[i], offsets[i], lengths[i]);
+      }
+    }
+    return null;
   }
 
   /**
@@ -136,7 +160,11 @@ public final class Header {
     }
 
     // hdrblobVerifyInfo
-    Map<Integer, Entry> entries = new HashMap<>(nil * 2);
+    int[] tags = new int[nil];
+    TagType[] types = new TagType[nil];
+    int[] offsets = new int[nil];
+    int[] lengths = new int[nil];
+    int n = 0;
     long end = 0;
     for (int i = regionTag != 0 ? 1 : 0; i < nil; i++) {
       int e = 8 + ENTRY_SIZE * i;
@@ -144,50 +172,68 @@ public final class Header {
       long typeCode = u32(blob, e + 4);
       long offset = s32(blob, e + 8);
       long count = u32(blob, e + 12);
-      String what =
-          "index entry "
-              + i
-              + " (tag "
-              + tag
-              + ", type "
-              + typeCode
-              + ", offset "
-              + offset
-              + ", count "
-              + count
-              + ")";
       if (tag < RpmTag.HEADER_I18NTABLE || tag > Integer.MAX_VALUE) {
-        throw new HeaderFormatException(what + ": bad tag number");
+        throw new HeaderFormatException(
+            describe(i, tag, typeCode, offset, count) + ": bad tag number");
       }
       TagType type = TagType.of(typeCode);
       if (type == null) {
-        throw new HeaderFormatException(what + ": bad type");
+        throw new HeaderFormatException(describe(i, tag, typeCode, offset, count) + ": bad type");
       }
       if (count > HEADER_DATA_MAX) {
-        throw new HeaderFormatException(what + ": count too large");
+        throw new HeaderFormatException(
+            describe(i, tag, typeCode, offset, count) + ": count too large");
       }
       if (offset % type.align != 0) {
-        throw new HeaderFormatException(what + ": offset not aligned to " + type.align);
+        throw new HeaderFormatException(
+            describe(i, tag, typeCode, offset, count) + ": offset not aligned to " + type.align);
       }
       if (offset < 0 || offset > dl) {
-        throw new HeaderFormatException(what + ": offset outside the data (" + dl + " bytes)");
+        throw new HeaderFormatException(
+            describe(i, tag, typeCode, offset, count)
+                + ": offset outside the data ("
+                + dl
+                + " bytes)");
       }
       // "Previous data must not overlap"
       if (end > offset) {
         throw new HeaderFormatException(
-            what + ": data overlaps the previous entry's (ends at " + end + ")");
+            describe(i, tag, typeCode, offset, count)
+                + ": data overlaps the previous entry's (ends at "
+                + end
+                + ")");
       }
       long len = dataLength(blob, dataStart, ndl, type, (int) offset, count);
       if (len < 0) {
-        throw new HeaderFormatException(what + ": data runs past the end of the header");
+        throw new HeaderFormatException(
+            describe(i, tag, typeCode, offset, count) + ": data runs past the end of the header");
       }
       end = offset + len;
       if (regionTag != 0 && end > rdl - ENTRY_SIZE && offset < rdl) {
-        throw new HeaderFormatException(what + ": data overlaps the region trailer");
+        throw new HeaderFormatException(
+            describe(i, tag, typeCode, offset, count) + ": data overlaps the region trailer");
       }
-      entries.put((int) tag, new Entry((int) tag, type, (int) offset, (int) count, (int) len));
+      tags[n] = (int) tag;
+      types[n] = type;
+      offsets[n] = (int) offset;
+      lengths[n] = (int) len;
+      n++;
     }
-    return new Header(blob, dataStart, entries);
+    return new Header(blob, dataStart, tags, types, offsets, lengths, n);
+  }
+
+  private static String describe(int i, long tag, long type, long offset, long count) {
+    return "index entry "
+        + i
+        + " (tag "
+        + tag
+        + ", type "
+        + type
+        + ", offset "
+        + offset
+        + ", count "
+        + count
+        + ")";
   }
 
   /**
@@ -220,7 +266,7 @@ public final class Header {
 
   /** Whether the header has {@code tag}. */
   public boolean has(int tag) {
-    return entries.containsKey(tag);
+    return entry(tag) != null;
   }
 
   /**
@@ -228,7 +274,7 @@ public final class Header {
    * headerGetString returns it).
    */
   public Optional<String> string(int tag) {
-    Entry e = entries.get(tag);
+    Entry e = entry(tag);
     if (e == null) {
       return Optional.empty();
     }
@@ -247,7 +293,7 @@ public final class Header {
 
   /** The first value of an INT32 (or INT16/INT8/INT64) tag, unsigned. */
   public OptionalLong number(int tag) {
-    Entry e = entries.get(tag);
+    Entry e = entry(tag);
     if (e == null) {
       return OptionalLong.empty();
     }
@@ -272,7 +318,7 @@ public final class Header {
 
   /** The bytes of a BIN tag. */
   public Optional<byte[]> binary(int tag) {
-    Entry e = entries.get(tag);
+    Entry e = entry(tag);
     if (e == null) {
       return Optional.empty();
     }

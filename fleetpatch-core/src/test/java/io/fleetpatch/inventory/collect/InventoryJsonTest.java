@@ -82,7 +82,7 @@ class InventoryJsonTest {
           {"host": "h",\\n "packages": [],\\n "os": 3}                        | line 3, /os                         | os not an object
           {"host": "h",\\n "packages": [\\n {"name":"a","epoch":-1,"version":"1","arch":"x86_64"}]} | line 3, /packages/0/epoch | negative epoch
           {"host": "h", "packages": [{"name":"a","epoch":"1","version":"1","arch":"x86_64"}]} | /packages/0/epoch | epoch as a string
-          {"host": "h", "packages": [{"name":"a","version":"1-2","arch":"x86_64"}]} | bad version '1-2'          | dash in version
+          {"host": "h", "packages": [{"name":"a","version":"1-2","arch":"x86_64"}]} | version '1-2'              | dash in version
           {"host": "h", "packages": [{"name":"a","version":"1"}]}            | missing 'arch'                      | no arch
           {"schema": "fleetpatch.inventory/v2", "host": "h", "packages": []} | unsupported schema                  | other schema
           {"packages": []}                                                   | missing 'host'                      | no host

@@ -48,8 +48,10 @@ class RpmdbOracleTest {
     work = tmp;
     Tools.require("rpm", SharedData.oracle("bin/mkhost").toString());
     for (int n : new int[] {10, 500, 3000}) {
+      // the 10-package host is an AL2023 root: os-release is a symlink into usr/lib
+      String[] os = n == 10 ? new String[] {"--os", "al2023"} : new String[0];
       Path rpmdir =
-          OracleHosts.mkhost(OracleHosts.packageList(n, n), work.resolve("host" + n), work);
+          OracleHosts.mkhost(OracleHosts.packageList(n, n), work.resolve("host" + n), work, os);
       built.put("sqlite-" + n, rpmdir.resolve("rpmdb.sqlite"));
     }
     Path dir10 = built.get("sqlite-10").getParent();
@@ -223,6 +225,10 @@ class RpmdbOracleTest {
     assertThat(inv.host().id()).isEqualTo("host10");
     assertThat(inv.source()).startsWith("root:sqlite:");
     assertThat(inv.packages()).hasSizeGreaterThan(9);
+    assertThat(Files.isSymbolicLink(work.resolve("host10/etc/os-release"))).isTrue();
+    assertThat(inv.os().id()).isEqualTo("amzn");
+    assertThat(inv.os().versionId()).isEqualTo("2023");
+    assertThat(inv.os().fields()).containsKey("SYSTEM_RELEASE").containsKey("PLATFORM_ID");
   }
 
   private List<String> nevraLines(Path db) {

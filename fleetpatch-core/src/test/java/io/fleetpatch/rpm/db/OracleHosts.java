@@ -59,18 +59,21 @@ public final class OracleHosts {
     return String.join("\n", lines) + "\n";
   }
 
-  /** mkhost {@code --no-color}: ROOT/var/lib/rpm/rpmdb.sqlite for {@code pkgs}. */
-  public static Path mkhost(String pkgs, Path root, Path work) throws IOException {
+  /**
+   * mkhost {@code --no-color [options]}: ROOT/var/lib/rpm/rpmdb.sqlite for {@code pkgs} (options
+   * such as {@code --os al2023} add release files).
+   */
+  public static Path mkhost(String pkgs, Path root, Path work, String... options)
+      throws IOException {
     Path list = Files.writeString(work.resolve(root.getFileName() + ".pkgs"), pkgs);
-    run(
-        work,
-        SharedData.oracle("bin/mkhost").toString(),
-        "--no-color",
-        "--quiet",
-        "--work",
-        work.resolve("scratch").toString(),
-        list.toString(),
-        root.toString());
+    List<String> cmd = new ArrayList<>();
+    cmd.add(SharedData.oracle("bin/mkhost").toString());
+    cmd.add("--no-color");
+    cmd.add("--quiet");
+    cmd.addAll(List.of(options));
+    cmd.addAll(
+        List.of("--work", work.resolve("scratch").toString(), list.toString(), root.toString()));
+    run(work, cmd.toArray(String[]::new));
     return root.resolve("var/lib/rpm");
   }
 
