@@ -1,6 +1,5 @@
 package io.fleetpatch.baseline;
 
-import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -392,10 +391,5 @@ public final class BaselineFile {
 
   private static String sorted(Set<String> keys) {
     return String.join(", ", keys.stream().sorted().toList());
-  }
-
-  /** The JSON factory used for baseline files (for {@link DocumentLines} in other readers). */
-  static JsonFactory jsonFactory() {
-    return JSON.getFactory();
   }
 }
