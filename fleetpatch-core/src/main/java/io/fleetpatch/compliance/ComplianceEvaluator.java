@@ -45,13 +45,43 @@ import java.util.concurrent.ConcurrentHashMap;
  * </ul>
  */
 public final class ComplianceEvaluator {
+  /** How many distinct finding lists to remember the items of (each holds its item list). */
+  static final int MAX_SHAPES = 50_000;
+
   private final CompliancePolicy policy;
   private final Map<ApprovalKey, Approval> approvals = new ConcurrentHashMap<>();
+  private final Map<ShapeKey, Judged> shapes = new ConcurrentHashMap<>();
+  private final boolean perHostInputs;
 
   private record ApprovalKey(Baseline baseline, List<String> product, String source, String id) {}
 
+  /**
+   * Hosts that share a finding list (the matcher shares it between hosts with the same packages,
+   * repos and kernel, DESIGN.md §8) and a baseline get the same items: the list is compared by
+   * identity, so the key costs nothing to build.
+   */
+  private record ShapeKey(List<Finding> findings, Baseline baseline, List<String> product) {
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof ShapeKey k
+          && k.findings == findings
+          && k.baseline == baseline
+          && k.product.equals(product);
+    }
+
+    @Override
+    public int hashCode() {
+      return System.identityHashCode(findings) * 31 + System.identityHashCode(baseline);
+    }
+  }
+
+  /** The items of one finding list under one baseline, before exceptions. */
+  private record Judged(List<ComplianceItem> items, boolean compliant, ComplianceLevel nodeLevel) {}
+
   public ComplianceEvaluator(CompliancePolicy policy) {
     this.policy = Objects.requireNonNull(policy, "policy");
+    this.perHostInputs =
+        policy.firstSeen() != FirstSeen.UNKNOWN || policy.outcomes() != InstallOutcomes.NONE;
   }
 
   public CompliancePolicy policy() {
@@ -70,28 +100,43 @@ public final class ComplianceEvaluator {
         hostWaivers.add(w);
       }
     }
-    List<ComplianceItem> items = new ArrayList<>(findings.findings().size());
-    boolean compliant = true;
-    ComplianceLevel nodeLevel = null;
-    for (Finding f : findings.findings()) {
-      ComplianceItem item = item(f, baseline, product, host.id());
-      if (item == null) {
-        continue;
-      }
-      if (!hostWaivers.isEmpty() && item.state().violates()) {
-        String by = waiverFor(f.advisory(), hostWaivers);
-        if (by != null) {
-          item = item.waivedBy(by);
+    Judged judged;
+    if (perHostInputs) {
+      judged = judge(findings.findings(), baseline, product, host.id());
+    } else {
+      ShapeKey key = new ShapeKey(findings.findings(), baseline, product.names());
+      judged = shapes.get(key);
+      if (judged == null) {
+        judged = judge(findings.findings(), baseline, product, host.id());
+        if (shapes.size() < MAX_SHAPES) {
+          shapes.putIfAbsent(key, judged);
         }
       }
-      if (item.violates(policy.threshold())) {
-        compliant = false;
-        nodeLevel =
-            nodeLevel == null
-                ? item.complianceLevel()
-                : ComplianceLevel.max(nodeLevel, item.complianceLevel());
+    }
+    List<ComplianceItem> items = judged.items();
+    boolean compliant = judged.compliant();
+    ComplianceLevel nodeLevel = judged.nodeLevel();
+    if (!hostWaivers.isEmpty()) {
+      List<ComplianceItem> waived = new ArrayList<>(items.size());
+      compliant = true;
+      nodeLevel = null;
+      for (ComplianceItem item : items) {
+        if (item.state().violates()) {
+          String by = waiverFor(item.advisory(), hostWaivers);
+          if (by != null) {
+            item = item.waivedBy(by);
+          }
+        }
+        if (item.violates(policy.threshold())) {
+          compliant = false;
+          nodeLevel =
+              nodeLevel == null
+                  ? item.complianceLevel()
+                  : ComplianceLevel.max(nodeLevel, item.complianceLevel());
+        }
+        waived.add(item);
       }
-      items.add(item);
+      items = waived;
     }
     OsSupport os = OsLifecycle.lookup(findings.os()).orElse(null);
     long daysPast = os == null ? 0 : os.daysPastEndOfLife(policy.asOf());
@@ -119,6 +164,27 @@ public final class ComplianceEvaluator {
         daysPast,
         pkgEol,
         migration);
+  }
+
+  private Judged judge(List<Finding> fs, Baseline baseline, Product product, String hostId) {
+    List<ComplianceItem> items = new ArrayList<>(fs.size());
+    boolean compliant = true;
+    ComplianceLevel nodeLevel = null;
+    for (Finding f : fs) {
+      ComplianceItem item = item(f, baseline, product, hostId);
+      if (item == null) {
+        continue;
+      }
+      if (item.violates(policy.threshold())) {
+        compliant = false;
+        nodeLevel =
+            nodeLevel == null
+                ? item.complianceLevel()
+                : ComplianceLevel.max(nodeLevel, item.complianceLevel());
+      }
+      items.add(item);
+    }
+    return new Judged(List.copyOf(items), compliant, nodeLevel);
   }
 
   private static boolean isAl2023(Inventory inventory) {

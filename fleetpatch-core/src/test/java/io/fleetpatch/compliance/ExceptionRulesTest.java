@@ -272,4 +272,31 @@ class ExceptionRulesTest {
         .as("a creation is by its approver")
         .isEqualTo("alice@example.com");
   }
+
+  @Test
+  void hostsSharingOneFindingListDoNotShareTheirExceptions() {
+    String why =
+        "the evaluator reuses the items of a finding list shared by identical hosts; a host"
+            + " exception must still apply to that host only";
+    Waiver w =
+        waiver(
+            "EX-10", new Waiver.Everything(), new Waiver.HostId("a"), "2024-01-01", "2025-01-01");
+    var shared = List.of(finding(ONE_CVE, FindingState.MISSING));
+    var p =
+        CompliancePolicy.of(
+                PatchGroups.single(
+                    PredefinedBaselines.byName(PredefinedBaselines.ALL_SECURITY).orElseThrow()),
+                LocalDate.parse("2024-03-01"))
+            .withWaivers(List.of(w));
+    var eval = new ComplianceEvaluator(p);
+    var scope =
+        new io.fleetpatch.match.RepoScope(
+            java.util.Set.of(), io.fleetpatch.match.RepoScope.Basis.ALL, List.of("t"));
+    HostFindings a = new HostFindings(host("a"), AL2, null, scope, shared);
+    HostFindings b = new HostFindings(host("b"), AL2, null, scope, shared);
+    HostFindings c = new HostFindings(host("c"), AL2, null, scope, shared);
+    assertThat(eval.evaluate(Fixtures.inventory(host("b"), AL2), b).compliant()).as(why).isFalse();
+    assertThat(eval.evaluate(Fixtures.inventory(host("a"), AL2), a).compliant()).as(why).isTrue();
+    assertThat(eval.evaluate(Fixtures.inventory(host("c"), AL2), c).compliant()).as(why).isFalse();
+  }
 }
