@@ -138,4 +138,30 @@ class SlaRulesTest {
         .as(why)
         .isEqualTo(5);
   }
+
+  @Test
+  void theRealKevCatalogShortensLog4ShellsDeadline() {
+    String why =
+        "CVE-2021-44228 is in CISA's KEV catalog 2025.08.25 (read with the advisory feeds' KEV"
+            + " parser): a Medium advisory fixing it is due in 14 days, not 90";
+    var catalog =
+        new io.fleetpatch.advisory.enrich.KevParser()
+            .read(
+                io.fleetpatch.testing.SharedData.data(
+                    "kev-epss/cisagov-kev-data/known_exploited_vulnerabilities.json"));
+    KnownExploited kev =
+        KnownExploited.of(
+            catalog.entries().stream()
+                .map(io.fleetpatch.advisory.enrich.KevEntry::cveId)
+                .collect(java.util.stream.Collectors.toSet()));
+    assertThat(catalog.entries()).as(why).hasSize(1404);
+    Advisory a = security("ALAS2-2024-0308", Severity.MEDIUM, "2024-01-01", "CVE-2021-44228");
+    assertThat(SlaPolicy.DEFAULT.deadline(a, kev, null).due())
+        .as(why)
+        .isEqualTo(LocalDate.parse("2024-01-15"));
+    Advisory b = security("ALAS2-2024-0309", Severity.MEDIUM, "2024-01-01", "CVE-2024-99999");
+    assertThat(SlaPolicy.DEFAULT.deadline(b, kev, null).due())
+        .as("not listed")
+        .isEqualTo(LocalDate.parse("2024-03-31"));
+  }
 }
