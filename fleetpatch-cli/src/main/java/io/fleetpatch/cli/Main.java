@@ -25,13 +25,19 @@ import picocli.CommandLine.Command;
           + " compliance.",
       ""
     },
-    subcommands = {VercmpCommand.class, CommandLine.HelpCommand.class},
+    subcommands = {
+      VercmpCommand.class,
+      ScanCommand.class,
+      LivepatchCommand.class,
+      io.fleetpatch.cli.bench.BenchCommand.class,
+      CommandLine.HelpCommand.class
+    },
     footer = {
       "",
       "Exit codes: 0 ok/compliant, 1 findings at or above --fail-on/non-compliant, 2 usage,"
           + " 3 bad input or data problem, 4 I/O or network, 70 internal error.",
       "",
-      "Not built yet: advisories import/sync/list/show, cve show, scan, comply, report, serve,"
+      "Not built yet: advisories import/sync/list/show, cve show, comply, report, serve,"
           + " remediation. They are listed here once they work."
     })
 public final class Main implements Runnable {

@@ -38,6 +38,12 @@ public final class AdvisoryIndex {
     final Row[] rows;
     private final ConcurrentHashMap<Evr, Integer> splits = new ConcurrentHashMap<>();
 
+    /**
+     * Evidence rows computed once per distinct installed build (a {@link Nevra}) or per distinct
+     * set of other-arch builds (a {@code List<Nevra>}), shared by every host that has it.
+     */
+    final ConcurrentHashMap<Object, PackageEvidence[]> evidence = new ConcurrentHashMap<>();
+
     ArchRows(String arch, Row[] rows) {
       this.arch = arch;
       this.rows = rows;
@@ -71,9 +77,14 @@ public final class AdvisoryIndex {
   /** The rows of one package name, by arch. */
   static final class NameRows {
     final Map<String, ArchRows> byArch;
+    final ArchRows[] all;
 
     NameRows(Map<String, ArchRows> byArch) {
       this.byArch = byArch;
+      this.all =
+          byArch.values().stream()
+              .sorted(Comparator.comparing((ArchRows a) -> a.arch))
+              .toArray(ArchRows[]::new);
     }
   }
 
@@ -182,6 +193,44 @@ public final class AdvisoryIndex {
       }
     }
     return false;
+  }
+
+  /**
+   * The advisories whose fixed package is exactly this build (name, arch, EVR by rpm's order),
+   * sorted by issue date, earliest first (undated last).
+   */
+  public List<Advisory> shipping(Nevra build) {
+    NameRows nr = byName.get(build.name());
+    List<Advisory> out = new ArrayList<>();
+    if (nr == null) {
+      return out;
+    }
+    ArchRows ar = nr.byArch.get(build.arch().name());
+    if (ar == null) {
+      return out;
+    }
+    for (Row r : ar.rows) {
+      if (r.fixed().evr().sameAs(build.evr())) {
+        out.add(advisories.get(r.advisory()));
+      }
+    }
+    out.sort(
+        Comparator.comparing(Advisory::issued, Comparator.nullsLast(Comparator.naturalOrder())));
+    return out;
+  }
+
+  /** Every advisory with a fixed package of this name (any arch, any version). */
+  public List<Advisory> forName(String name) {
+    NameRows nr = byName.get(name);
+    List<Advisory> out = new ArrayList<>();
+    if (nr != null) {
+      for (ArchRows ar : nr.byArch.values()) {
+        for (Row r : ar.rows) {
+          out.add(advisories.get(r.advisory()));
+        }
+      }
+    }
+    return out;
   }
 
   /** Every fixed version shipped by {@code repo} for {@code name}. */

@@ -1,5 +1,7 @@
 package io.fleetpatch.match;
 
+import io.fleetpatch.rpm.Arch;
+import io.fleetpatch.rpm.Evr;
 import io.fleetpatch.rpm.Nevra;
 import java.util.Set;
 
@@ -89,6 +91,29 @@ final class KernelPackages {
         && unameR.startsWith(r, v.length() + 1)
         && unameR.charAt(v.length() + 1 + r.length()) == '.'
         && unameR.endsWith(a);
+  }
+
+  /**
+   * The build of {@code name} that {@code uname -r} ({@code version-release.arch}) names, or null
+   * when it is not of that form or the name does not carry the running kernel.
+   */
+  static Nevra runningBuild(String name, String unameR) {
+    if (unameR == null || !RUNNING.contains(name)) {
+      return null;
+    }
+    int dash = unameR.indexOf('-');
+    int dot = unameR.lastIndexOf('.');
+    if (dash <= 0 || dot <= dash + 1 || dot == unameR.length() - 1) {
+      return null;
+    }
+    try {
+      return new Nevra(
+          name,
+          new Evr(null, unameR.substring(0, dash), unameR.substring(dash + 1, dot)),
+          Arch.parse(unameR.substring(dot + 1)));
+    } catch (IllegalArgumentException e) {
+      return null;
+    }
   }
 
   /**

@@ -59,6 +59,12 @@ public final class Matcher {
 
   public HostFindings match(Inventory inventory) {
     RepoScope scope = scope(inventory);
+    return new HostFindings(
+        inventory.host(), inventory.os(), inventory.kernel(), scope, findings(inventory, scope));
+  }
+
+  /** The findings of a host whose repo scope is already decided ({@link #scope(Inventory)}). */
+  public List<Finding> findings(Inventory inventory, RepoScope scope) {
     boolean[] inScope = new boolean[index.repos().size()];
     for (int i = 0; i < inScope.length; i++) {
       inScope[i] = scope.includes(index.repos().get(i));
@@ -67,37 +73,105 @@ public final class Matcher {
     for (InstalledPackage p : inventory.packages()) {
       packages.add(p.nevra());
     }
-    List<Finding> findings =
-        evaluate(packages, inventory.kernel(), inventory.livepatches(), inScope);
-    return new HostFindings(inventory.host(), inventory.os(), inventory.kernel(), scope, findings);
+    return evaluate(packages, inventory.kernel(), inventory.livepatches(), inScope);
   }
 
-  /** Per host scratch: the package rows collected per advisory number. */
-  private static final class Collected {
-    final Map<Integer, List<PackageEvidence>> rows = new HashMap<>();
+  /** Bound of each per-build evidence cache (entries per name.arch). */
+  private static final int EVIDENCE_CACHE = 4096;
+
+  private static final java.util.Comparator<PackageEvidence> ROW_ORDER =
+      (x, y) -> {
+        int c = x.fixed().name().compareTo(y.fixed().name());
+        return c != 0 ? c : x.fixed().arch().name().compareTo(y.fixed().arch().name());
+      };
+
+  /** Per thread scratch: the package rows collected per advisory number, reused host to host. */
+  private static final class Scratch {
+    final PackageEvidence[][] slots;
+    final int[] sizes;
+    final int[] touched;
+    int count;
+
+    Scratch(int advisories) {
+      slots = new PackageEvidence[advisories][];
+      sizes = new int[advisories];
+      touched = new int[advisories];
+    }
+
+    void add(int advisory, PackageEvidence ev) {
+      int n = sizes[advisory];
+      if (n == 0) {
+        touched[count++] = advisory;
+        if (slots[advisory] == null) {
+          slots[advisory] = new PackageEvidence[4];
+        }
+      } else if (n == slots[advisory].length) {
+        slots[advisory] = Arrays.copyOf(slots[advisory], n * 2);
+      }
+      slots[advisory][n] = ev;
+      sizes[advisory] = n + 1;
+    }
+
+    /** The rows of one advisory, by fixed package name then arch (a stable order). */
+    List<PackageEvidence> rows(int advisory) {
+      PackageEvidence[] a = slots[advisory];
+      int n = sizes[advisory];
+      if (n == 1) {
+        return List.of(a[0]);
+      }
+      PackageEvidence[] copy = Arrays.copyOf(a, n);
+      Arrays.sort(copy, ROW_ORDER);
+      return List.of(copy);
+    }
+
+    void clear() {
+      for (int i = 0; i < count; i++) {
+        int a = touched[i];
+        Arrays.fill(slots[a], 0, sizes[a], null);
+        sizes[a] = 0;
+      }
+      count = 0;
+    }
   }
+
+  private final ThreadLocal<Scratch> scratch =
+      ThreadLocal.withInitial(() -> new Scratch(index().size()));
 
   List<Finding> evaluate(
       List<Nevra> packages, String unameR, List<String> loadedLivepatches, boolean[] inScope) {
-    Map<String, List<Nevra>> byName = new HashMap<>(packages.size() * 2);
+    Map<String, List<Nevra>> byName = new HashMap<>(packages.size());
+    boolean livepatchInstalled = false;
     for (Nevra n : packages) {
-      byName.computeIfAbsent(n.name(), k -> new ArrayList<>(2)).add(n);
-    }
-    Collected c = new Collected();
-    for (var e : byName.entrySet()) {
-      AdvisoryIndex.NameRows nr = index.rows(e.getKey());
-      if (nr != null) {
-        collect(e.getKey(), e.getValue(), nr, unameR, inScope, c);
+      if (index.rows(n.name()) == null) {
+        continue;
+      }
+      livepatchInstalled |= n.name().startsWith(KernelPackages.LIVEPATCH_PREFIX);
+      List<Nevra> prev = byName.putIfAbsent(n.name(), List.of(n));
+      if (prev != null) {
+        List<Nevra> more = new ArrayList<>(prev);
+        more.add(n);
+        byName.put(n.name(), more);
       }
     }
-    Set<String> mitigated = mitigatedCves(byName, unameR, loadedLivepatches);
-    Integer[] advs = c.rows.keySet().toArray(Integer[]::new);
-    Arrays.sort(advs);
-    List<Finding> out = new ArrayList<>(advs.length);
-    for (Integer a : advs) {
-      out.add(finding(index.advisories().get(a), c.rows.get(a), mitigated));
+    Scratch c = scratch.get();
+    try {
+      for (var e : byName.entrySet()) {
+        collect(e.getKey(), List.copyOf(e.getValue()), index.rows(e.getKey()), unameR, inScope, c);
+      }
+      Set<String> mitigated =
+          livepatchInstalled || (loadedLivepatches != null && !loadedLivepatches.isEmpty())
+              ? mitigatedCves(byName, unameR, loadedLivepatches)
+              : Set.of();
+      int[] advs = Arrays.copyOf(c.touched, c.count);
+      Arrays.sort(advs);
+      List<Finding> out = new ArrayList<>(advs.length);
+      for (int a : advs) {
+        out.add(finding(index.advisories().get(a), c.rows(a), mitigated));
+      }
+      return out;
+    } finally {
+      c.clear();
     }
-    return out;
   }
 
   private void collect(
@@ -106,101 +180,201 @@ public final class Matcher {
       AdvisoryIndex.NameRows nr,
       String unameR,
       boolean[] inScope,
-      Collected c) {
+      Scratch c) {
     boolean installonly = KernelPackages.isInstallonly(name);
-    for (AdvisoryIndex.ArchRows ar : nr.byArch.values()) {
-      List<Nevra> inst;
-      if (ar.arch.equals(AdvisoryIndex.ANY_ARCH)) {
-        inst = installedAllArches;
-      } else {
-        inst = new ArrayList<>(installedAllArches.size());
+    for (AdvisoryIndex.ArchRows ar : nr.all) {
+      List<Nevra> inst = installedAllArches;
+      if (!ar.arch.equals(AdvisoryIndex.ANY_ARCH)) {
+        int same = 0;
         for (Nevra n : installedAllArches) {
           if (n.arch().name().equals(ar.arch)) {
-            inst.add(n);
+            same++;
           }
         }
+        if (same != installedAllArches.size()) {
+          String arch = ar.arch;
+          List<Nevra> f = new ArrayList<>(same);
+          for (Nevra n : installedAllArches) {
+            if (n.arch().name().equals(arch)) {
+              f.add(n);
+            }
+          }
+          inst = List.copyOf(f);
+        }
       }
+      AdvisoryIndex.Row[] rows = ar.rows;
       if (inst.isEmpty()) {
         // gotcha 6: the name is installed, but only with other arches
-        for (AdvisoryIndex.Row r : ar.rows) {
-          int a = r.advisory();
-          if (typeOk[a] && (inScope[index.repoOf(a)] || options.reportOutOfScope())) {
-            add(
-                c,
-                a,
-                new PackageEvidence(
-                    r.fixed(),
-                    null,
-                    installedAllArches,
-                    FindingState.NOT_APPLICABLE,
-                    inScope[index.repoOf(a)]
-                        ? DecisionRule.ARCH_MISMATCH
-                        : DecisionRule.REPO_NOT_ENABLED));
-          }
-        }
+        PackageEvidence[] ev =
+            cached(ar, installedAllArches, () -> mismatchRows(rows, installedAllArches));
+        addRows(rows, ev, installedAllArches, null, inScope, c);
         continue;
       }
-      Nevra newest = inst.get(0);
-      Nevra oldest = inst.get(0);
-      Nevra running = null;
-      for (Nevra n : inst) {
-        if (n.evr().compareTo(newest.evr()) > 0) {
-          newest = n;
-        }
-        if (n.evr().compareTo(oldest.evr()) < 0) {
-          oldest = n;
-        }
-        if (installonly && KernelPackages.isRunning(n, unameR)) {
-          running = n;
-        }
+      if (inst.size() == 1 && !runsAnotherBuild(name, inst.get(0), unameR)) {
+        // one build of this name.arch: its rows are the same on every host that has it
+        Nevra only = inst.get(0);
+        List<Nevra> one = inst;
+        PackageEvidence[] ev = cached(ar, only, () -> singleRows(ar, only, one, installonly));
+        addRows(rows, ev, inst, only, inScope, c);
+        continue;
       }
-      List<Nevra> sorted = inst;
-      if (inst.size() > 1) {
-        sorted = new ArrayList<>(inst);
-        sorted.sort((x, y) -> x.evr().compareTo(y.evr()));
+      multipleBuilds(ar, inst, installonly, unameR, inScope, c);
+    }
+  }
+
+  /**
+   * Whether {@code uname -r} names a build of this running-kernel package other than the one
+   * installed (the kernel was updated and the old one removed, no reboot yet).
+   */
+  private static boolean runsAnotherBuild(String name, Nevra installed, String unameR) {
+    if (unameR == null || !KernelPackages.RUNNING.contains(name)) {
+      return false;
+    }
+    return !KernelPackages.isRunning(installed, unameR);
+  }
+
+  private static PackageEvidence[] cached(
+      AdvisoryIndex.ArchRows ar, Object key, java.util.function.Supplier<PackageEvidence[]> make) {
+    PackageEvidence[] ev = ar.evidence.get(key);
+    if (ev == null) {
+      ev = make.get();
+      if (ar.evidence.size() < EVIDENCE_CACHE) {
+        ar.evidence.putIfAbsent(key, ev);
       }
-      int upToNewest = ar.fixedUpTo(newest.evr());
-      int upToOldest = inst.size() > 1 ? ar.fixedUpTo(oldest.evr()) : upToNewest;
-      int upToRunning = running == null ? -1 : ar.fixedUpTo(running.evr());
-      AdvisoryIndex.Row[] rows = ar.rows;
-      for (int i = 0; i < rows.length; i++) {
-        int a = rows[i].advisory();
-        if (!typeOk[a]) {
-          continue;
-        }
-        FindingState state;
-        DecisionRule rule;
-        Nevra compared = newest;
-        if (!inScope[index.repoOf(a)]) {
-          if (!options.reportOutOfScope()) {
-            continue;
-          }
-          state = FindingState.NOT_APPLICABLE;
-          rule = DecisionRule.REPO_NOT_ENABLED;
-        } else if (i >= upToNewest) {
-          state = FindingState.MISSING;
-          rule =
-              installonly
-                  ? DecisionRule.FIX_NEWER_THAN_NEWEST_KERNEL
-                  : DecisionRule.FIX_NEWER_THAN_NEWEST_INSTALLED;
-        } else if (upToRunning >= 0 && i >= upToRunning) {
-          state = FindingState.INSTALLED_PENDING_REBOOT;
-          rule = DecisionRule.RUNNING_KERNEL_OLDER_THAN_FIX;
-          compared = running;
-        } else if (installonly && i >= upToOldest) {
-          state = FindingState.INSTALLED;
-          rule = DecisionRule.OLDER_KERNEL_NOT_RUNNING;
-        } else {
-          state = FindingState.INSTALLED;
-          rule = DecisionRule.INSTALLED_AT_OR_ABOVE_FIX;
-        }
-        add(c, a, new PackageEvidence(rows[i].fixed(), compared, sorted, state, rule));
+    }
+    return ev;
+  }
+
+  private static PackageEvidence[] mismatchRows(AdvisoryIndex.Row[] rows, List<Nevra> others) {
+    PackageEvidence[] ev = new PackageEvidence[rows.length];
+    for (int i = 0; i < rows.length; i++) {
+      ev[i] =
+          new PackageEvidence(
+              rows[i].fixed(),
+              null,
+              others,
+              FindingState.NOT_APPLICABLE,
+              DecisionRule.ARCH_MISMATCH);
+    }
+    return ev;
+  }
+
+  private static PackageEvidence[] singleRows(
+      AdvisoryIndex.ArchRows ar, Nevra only, List<Nevra> inst, boolean installonly) {
+    AdvisoryIndex.Row[] rows = ar.rows;
+    int upTo = ar.fixedUpTo(only.evr());
+    PackageEvidence[] ev = new PackageEvidence[rows.length];
+    DecisionRule missing =
+        installonly
+            ? DecisionRule.FIX_NEWER_THAN_NEWEST_KERNEL
+            : DecisionRule.FIX_NEWER_THAN_NEWEST_INSTALLED;
+    for (int i = 0; i < rows.length; i++) {
+      ev[i] =
+          i >= upTo
+              ? new PackageEvidence(rows[i].fixed(), only, inst, FindingState.MISSING, missing)
+              : new PackageEvidence(
+                  rows[i].fixed(),
+                  only,
+                  inst,
+                  FindingState.INSTALLED,
+                  DecisionRule.INSTALLED_AT_OR_ABOVE_FIX);
+    }
+    return ev;
+  }
+
+  /** Adds shared evidence rows, keeping the advisory types asked for and the repos in scope. */
+  private void addRows(
+      AdvisoryIndex.Row[] rows,
+      PackageEvidence[] ev,
+      List<Nevra> inst,
+      Nevra compared,
+      boolean[] inScope,
+      Scratch c) {
+    for (int i = 0; i < rows.length; i++) {
+      int a = rows[i].advisory();
+      if (!typeOk[a]) {
+        continue;
+      }
+      if (inScope[index.repoOf(a)]) {
+        c.add(a, ev[i]);
+      } else if (options.reportOutOfScope()) {
+        c.add(
+            a,
+            new PackageEvidence(
+                rows[i].fixed(),
+                compared,
+                inst,
+                FindingState.NOT_APPLICABLE,
+                DecisionRule.REPO_NOT_ENABLED));
       }
     }
   }
 
-  private static void add(Collected c, int advisory, PackageEvidence ev) {
-    c.rows.computeIfAbsent(advisory, k -> new ArrayList<>(2)).add(ev);
+  /** Several builds of one name.arch (installonly kernels, leftover duplicates). */
+  private void multipleBuilds(
+      AdvisoryIndex.ArchRows ar,
+      List<Nevra> unsorted,
+      boolean installonly,
+      String unameR,
+      boolean[] inScope,
+      Scratch c) {
+    List<Nevra> sortedList = new ArrayList<>(unsorted);
+    sortedList.sort((x, y) -> x.evr().compareTo(y.evr()));
+    List<Nevra> inst = List.copyOf(sortedList);
+    Nevra oldest = inst.get(0);
+    Nevra newest = inst.get(inst.size() - 1);
+    Nevra running = null;
+    if (installonly) {
+      for (Nevra n : inst) {
+        if (KernelPackages.isRunning(n, unameR)) {
+          running = n;
+        }
+      }
+      if (running == null) {
+        // the running kernel's package was removed after an update: it still runs until a reboot
+        Nevra r = KernelPackages.runningBuild(newest.name(), unameR);
+        if (r != null && r.arch().equals(newest.arch()) && r.evr().compareTo(newest.evr()) < 0) {
+          running = r;
+        }
+      }
+    }
+    int upToNewest = ar.fixedUpTo(newest.evr());
+    int upToOldest = ar.fixedUpTo(oldest.evr());
+    int upToRunning = running == null ? -1 : ar.fixedUpTo(running.evr());
+    AdvisoryIndex.Row[] rows = ar.rows;
+    for (int i = 0; i < rows.length; i++) {
+      int a = rows[i].advisory();
+      if (!typeOk[a]) {
+        continue;
+      }
+      FindingState state;
+      DecisionRule rule;
+      Nevra compared = newest;
+      if (!inScope[index.repoOf(a)]) {
+        if (!options.reportOutOfScope()) {
+          continue;
+        }
+        state = FindingState.NOT_APPLICABLE;
+        rule = DecisionRule.REPO_NOT_ENABLED;
+      } else if (i >= upToNewest) {
+        state = FindingState.MISSING;
+        rule =
+            installonly
+                ? DecisionRule.FIX_NEWER_THAN_NEWEST_KERNEL
+                : DecisionRule.FIX_NEWER_THAN_NEWEST_INSTALLED;
+      } else if (upToRunning >= 0 && i >= upToRunning) {
+        state = FindingState.INSTALLED_PENDING_REBOOT;
+        rule = DecisionRule.RUNNING_KERNEL_OLDER_THAN_FIX;
+        compared = running;
+      } else if (installonly && i >= upToOldest) {
+        state = FindingState.INSTALLED;
+        rule = DecisionRule.OLDER_KERNEL_NOT_RUNNING;
+      } else {
+        state = FindingState.INSTALLED;
+        rule = DecisionRule.INSTALLED_AT_OR_ABOVE_FIX;
+      }
+      c.add(a, new PackageEvidence(rows[i].fixed(), compared, inst, state, rule));
+    }
   }
 
   private Finding finding(Advisory adv, List<PackageEvidence> rows, Set<String> mitigated) {

@@ -2,6 +2,7 @@ package io.fleetpatch.match;
 
 import io.fleetpatch.inventory.InstalledPackage;
 import io.fleetpatch.inventory.Inventory;
+import io.fleetpatch.rpm.Evr;
 import io.fleetpatch.rpm.Nevra;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -35,8 +36,9 @@ final class RepoScoper {
           "2", List.of("amzn2-core"),
           "2023", List.of("amazonlinux-2023", "amazonlinux"),
           "2022", List.of("amazonlinux-2022"),
-          "2018.03", List.of("amzn-updates"));
+          "2018.03", List.of("amzn-updates", "amzn-main"));
 
+  private static final String CORE_AL2 = "amzn2-core";
   private static final String AL2_KERNEL_TOPIC = "amzn2extra-kernel-";
   private static final String AL2_LIVEPATCH = "amzn2extra-livepatch";
   private static final Set<String> AL2023_LIVEPATCH =
@@ -129,11 +131,12 @@ final class RepoScoper {
   /**
    * AL2 extras: the kernel stream from the installed kernel-family versions (4.14 is amzn2-core,
    * 5.4/5.10/5.15 are the {@code amzn2extra-kernel-5.x} topics), livepatch from installed {@code
-   * kernel-livepatch-*}, and other topics from packages only they ship (for a name several
-   * conflicting topics ship, the one shipping that exact build, else the same major.minor).
+   * kernel-livepatch-*}, and other topics from installed builds they ship exactly, else from the
+   * same major.minor series when the core repo has no such series (so of php8.0/8.1/8.2 the one
+   * matching the installed php).
    */
   private void inferAl2Topics(List<Nevra> installed, Set<String> repos, List<String> reasons) {
-    Set<String> coreNames = index.packageNames("amzn2-core");
+    Set<String> coreNames = index.packageNames(CORE_AL2);
     Map<String, String> why = new TreeMap<>();
     for (Nevra n : installed) {
       if (n.name().startsWith(KernelPackages.LIVEPATCH_PREFIX)) {
@@ -184,21 +187,31 @@ final class RepoScoper {
         });
   }
 
-  /** 3: topic ships this exact build; 2: same major.minor; 1: only topics ship the name. */
+  /**
+   * 3: the topic ships this exact build; 2: it ships the same major.minor series and the core repo
+   * does not (an advisory feed lists only updated builds, so "only the topic has advisories for
+   * this name" is no evidence: core ships libsepol without ever having fixed it); else 0.
+   */
   private int topicScore(String topic, Nevra n, boolean coreShipsName) {
-    List<io.fleetpatch.rpm.Evr> shipped = index.shippedVersions(topic, n.name());
     String mm = majorMinor(n.evr().version());
     boolean sameSeries = false;
-    for (io.fleetpatch.rpm.Evr e : shipped) {
+    for (Evr e : index.shippedVersions(topic, n.name())) {
       if (e.sameAs(n.evr())) {
         return 3;
       }
       sameSeries |= majorMinor(e.version()).equals(mm);
     }
-    if (sameSeries) {
-      return 2;
+    if (!sameSeries) {
+      return 0;
     }
-    return coreShipsName ? 0 : 1;
+    if (coreShipsName) {
+      for (Evr e : index.shippedVersions(CORE_AL2, n.name())) {
+        if (majorMinor(e.version()).equals(mm)) {
+          return 0;
+        }
+      }
+    }
+    return 2;
   }
 
   private static String majorMinor(String v) {
