@@ -29,6 +29,8 @@ import picocli.CommandLine.Command;
       VercmpCommand.class,
       ScanCommand.class,
       LivepatchCommand.class,
+      ComplyCommand.class,
+      ReportCommand.class,
       io.fleetpatch.cli.bench.BenchCommand.class,
       CommandLine.HelpCommand.class
     },
@@ -37,7 +39,7 @@ import picocli.CommandLine.Command;
       "Exit codes: 0 ok/compliant, 1 findings at or above --fail-on/non-compliant, 2 usage,"
           + " 3 bad input or data problem, 4 I/O or network, 70 internal error.",
       "",
-      "Not built yet: advisories import/sync/list/show, cve show, comply, report, serve,"
+      "Not built yet: advisories import/sync/list/show, cve show, serve,"
           + " remediation. They are listed here once they work."
     })
 public final class Main implements Runnable {

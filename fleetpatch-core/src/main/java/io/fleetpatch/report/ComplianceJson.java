@@ -127,6 +127,11 @@ public final class ComplianceJson implements AutoCloseable {
     g.writeStringField("state", i.state().name());
     g.writeStringField("detected", i.detected().name());
     g.writeStringField("severity", i.advisory().severity().label());
+    g.writeStringField(
+        "issued",
+        i.advisory().issued() == null
+            ? null
+            : i.advisory().issued().atOffset(java.time.ZoneOffset.UTC).toLocalDate().toString());
     g.writeStringField("complianceLevel", i.complianceLevel().name());
     g.writeStringField("approvedOn", i.approvedOn() == null ? null : i.approvedOn().toString());
     g.writeStringField("approvedBy", i.approvedBy());

@@ -10,7 +10,7 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     header = "Benchmarks that print figures (throughput, latency, heap) beside real tools.",
     description = {"", "Subcommands: scan.", ""},
-    subcommands = {BenchScanCommand.class})
+    subcommands = {BenchScanCommand.class, BenchComplyCommand.class})
 public final class BenchCommand implements Runnable {
   @Spec CommandSpec spec;
 
