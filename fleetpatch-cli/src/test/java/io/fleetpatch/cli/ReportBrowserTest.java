@@ -112,7 +112,8 @@ class ReportBrowserTest {
       List<WebElement> bars = chart.findElements(By.tagName("rect"));
       assertThat(bars).as("legend + bars for the patch groups").hasSizeGreaterThan(4);
       assertThat(driver.findElement(By.id("compliance-donut")).isDisplayed()).isTrue();
-      assertThat(driver.findElements(By.cssSelector("#hosts tbody > tr"))).hasSize(1000);
+      assertThat(driver.findElements(By.cssSelector("table.hosts > tbody > tr.host")))
+          .hasSize(1000);
       assertThat(driver.findElement(By.id("overdue")).getText()).contains("Overdue");
       assertThat(driver.findElement(By.id("eol")).getText()).contains("Amazon Linux AMI");
       assertThat(driver.findElement(By.id("migration")).getText()).contains("AL2023");
@@ -129,6 +130,16 @@ class ReportBrowserTest {
           Path.of("target", "report-1000-hosts.html"),
           java.nio.file.StandardCopyOption.REPLACE_EXISTING);
       assertThat(png.length).isGreaterThan(10_000);
+      // a second look: the host table with the first host's items opened
+      WebElement first = driver.findElement(By.cssSelector("table.hosts details summary"));
+      driver.executeScript("arguments[0].scrollIntoView(true);", first);
+      first.click();
+      assertThat(
+              driver.findElement(By.cssSelector("table.hosts details table.items")).isDisplayed())
+          .isTrue();
+      Files.write(
+          Path.of("target", "report-1000-hosts-detail.png"),
+          driver.getScreenshotAs(OutputType.BYTES));
     } finally {
       driver.quit();
     }

@@ -111,7 +111,7 @@ final class ReportFleet {
           os("amzn", "2018.03", "Amazon Linux AMI 2018.03"),
           null,
           vary(al2Base, al2Pool, r, 0),
-          null,
+          List.of("amzn-main", "amzn-updates"),
           null,
           null,
           "report-fleet");
@@ -122,7 +122,7 @@ final class ReportFleet {
           os("centos", "7", "CentOS Linux 7 (Core)"),
           null,
           vary(al2Base, Map.of(), r, 0),
-          null,
+          List.of("base", "updates"),
           null,
           null,
           "report-fleet");

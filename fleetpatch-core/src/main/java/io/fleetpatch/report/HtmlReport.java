@@ -28,9 +28,13 @@ public final class HtmlReport {
   private static final String GREEN = "#2e7d32";
   private static final String RED = "#c62828";
   private static final String AMBER = "#ef8f00";
+  private static final String GREY = "#a7b0b8";
 
   /** Rows shown in the overdue list before it is cut (the count says how many there are). */
   static final int MAX_OVERDUE_ROWS = 500;
+
+  /** Open items shown per host, most overdue and most severe first. */
+  static final int MAX_HOST_ITEMS = 25;
 
   private HtmlReport() {}
 
@@ -129,7 +133,11 @@ public final class HtmlReport {
                       r.items().get(ComplianceState.INSTALLED_PENDING_REBOOT),
                       AMBER),
                   new SvgChart.Segment(
-                      "installed", r.items().get(ComplianceState.INSTALLED), GREEN))));
+                      "installed", r.items().get(ComplianceState.INSTALLED), GREEN),
+                  new SvgChart.Segment(
+                      "installed, not in baseline",
+                      r.items().get(ComplianceState.INSTALLED_OTHER),
+                      GREY))));
     }
     out.println("<h2>Items by advisory severity</h2>");
     out.println(
@@ -141,7 +149,8 @@ public final class HtmlReport {
                 new SvgChart.Segment("missing", 0, RED),
                 new SvgChart.Segment("failed", 0, "#6a1b9a"),
                 new SvgChart.Segment("pending reboot", 0, AMBER),
-                new SvgChart.Segment("installed", 0, GREEN))));
+                new SvgChart.Segment("installed", 0, GREEN),
+                new SvgChart.Segment("installed, not in baseline", 0, GREY))));
     out.println("</section>");
   }
 
@@ -293,13 +302,22 @@ public final class HtmlReport {
     for (HostCompliance h : hs) {
       Map<ComplianceState, Integer> c = h.counts();
       StringBuilder detail = new StringBuilder();
-      List<ComplianceItem> shown =
-          h.items().stream().filter(i -> i.state().violates() || i.exception() != null).toList();
+      List<ComplianceItem> open =
+          h.items().stream()
+              .filter(i -> i.state().violates() || i.exception() != null)
+              .sorted(
+                  Comparator.comparingLong(ComplianceItem::overdueDays)
+                      .reversed()
+                      .thenComparing(i -> i.advisory().severity())
+                      .thenComparing(i -> i.advisory().id()))
+              .toList();
+      List<ComplianceItem> shown = open.subList(0, Math.min(MAX_HOST_ITEMS, open.size()));
       if (!shown.isEmpty()) {
         detail
             .append("<details><summary>")
-            .append(shown.size())
-            .append(" open</summary><table class=\"items\">")
+            .append(open.size())
+            .append(open.size() == 1 ? " open item" : " open items")
+            .append("</summary><table class=\"items\">")
             .append(
                 "<tr><th>advisory</th><th>severity</th><th>state</th><th>level</th><th>approved</th><th>deadline</th><th>exception</th></tr>");
         for (ComplianceItem i : shown) {
@@ -325,7 +343,14 @@ public final class HtmlReport {
               .append(esc(i.exception()))
               .append("</td></tr>");
         }
-        detail.append("</table></details>");
+        detail.append("</table>");
+        if (open.size() > shown.size()) {
+          detail
+              .append("<p class=\"note\">")
+              .append(open.size() - shown.size())
+              .append(" more (least overdue, least severe) in the JSON output.</p>");
+        }
+        detail.append("</details>");
       }
       String status =
           h.compliant()
@@ -337,10 +362,9 @@ public final class HtmlReport {
         status += " <span class=\"badge eol\">EOL OS</span>";
       }
       out.printf(
-          "<tr id=\"host-%s\"><td>%s%s</td><td>%s</td><td>%s</td><td>%s</td><td>%s</td><td>%d</td><td>%d</td><td>%d</td><td>%d</td><td>%d</td></tr>%n",
+          "<tr class=\"host\" id=\"host-%s\"><td>%s</td><td>%s</td><td>%s</td><td>%s</td><td>%s</td><td>%d</td><td>%d</td><td>%d</td><td>%d</td><td>%d</td></tr>%n",
           esc(h.hostId()),
           esc(h.hostId()),
-          detail,
           esc(h.os().prettyName()),
           esc(h.patchGroup() == null ? "–" : h.patchGroup()),
           esc(h.baseline()),
@@ -350,6 +374,9 @@ public final class HtmlReport {
           c.get(ComplianceState.INSTALLED_PENDING_REBOOT),
           c.get(ComplianceState.INSTALLED_REJECTED),
           h.overdue().size());
+      if (!detail.isEmpty()) {
+        out.println("<tr class=\"items-row\"><td colspan=\"10\">" + detail + "</td></tr>");
+      }
     }
     out.println("</tbody></table></section>");
   }
@@ -389,7 +416,10 @@ public final class HtmlReport {
       .badge.ok{background:#2e7d32}.badge.no{background:#c62828}.badge.eol{background:#6d4c41}.badge.kev{background:#b71c1c}
       .sev{font-weight:600}.sev-critical{color:#b71c1c}.sev-important{color:#d84315}.sev-medium{color:#b26a00}.sev-low{color:#1565c0}
       details summary{cursor:pointer;color:#1565c0;font-size:12px}
-      table.items{margin:6px 0;font-size:12px}
+      table.items{margin:6px 0 6px 16px;font-size:12px;width:auto}
+      tr.items-row td{border-bottom:1px solid var(--line);padding-top:0}
+      tr.host td{border-bottom:none}
+      tr.host td:first-child{white-space:nowrap}
       footer{padding:0 32px 32px;color:var(--muted);font-size:12px;max-width:1280px}
       @media print{details{display:none}}
       """;
