@@ -3,10 +3,8 @@ package io.fleetpatch.compliance;
 import io.fleetpatch.advisory.Severity;
 import java.util.ArrayList;
 import java.util.EnumMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -55,26 +53,34 @@ public record FleetSummary(
     private long pkgEol;
     private long overdue;
     private long waived;
-    private final EnumMap<ComplianceState, Long> byState = new EnumMap<>(ComplianceState.class);
+    private final long[] byState = new long[ComplianceState.values().length];
     private final Map<String, Acc> byGroup = new TreeMap<>();
     private final Map<String, Acc> byOs = new TreeMap<>();
-    private final Map<Severity, Acc> bySeverity = new EnumMap<>(Severity.class);
+    private final Acc[] bySeverity = new Acc[Severity.values().length];
+
+    private static final int STATES = ComplianceState.values().length;
 
     private static final class Acc {
       long hosts;
       long nonCompliant;
       long overdue;
-      final EnumMap<ComplianceState, Long> items = new EnumMap<>(ComplianceState.class);
+      final long[] items = new long[STATES];
 
       void merge(Acc o) {
         hosts += o.hosts;
         nonCompliant += o.nonCompliant;
         overdue += o.overdue;
-        o.items.forEach((k, v) -> items.merge(k, v, Long::sum));
+        for (int i = 0; i < STATES; i++) {
+          items[i] += o.items[i];
+        }
       }
 
       Rollup rollup(String key) {
-        return new Rollup(key, hosts, nonCompliant, items, overdue);
+        EnumMap<ComplianceState, Long> m = new EnumMap<>(ComplianceState.class);
+        for (ComplianceState s : ComplianceState.values()) {
+          m.put(s, items[s.ordinal()]);
+        }
+        return new Rollup(key, hosts, nonCompliant, m, overdue);
       }
     }
 
@@ -99,20 +105,25 @@ public record FleetSummary(
         g.nonCompliant++;
         o.nonCompliant++;
       }
-      Set<Severity> seen = new HashSet<>();
-      Set<Severity> violating = new HashSet<>();
+      int seen = 0;
+      int violating = 0;
       for (ComplianceItem i : h.items()) {
-        byState.merge(i.state(), 1L, Long::sum);
-        g.items.merge(i.state(), 1L, Long::sum);
-        o.items.merge(i.state(), 1L, Long::sum);
-        Acc s = bySeverity.computeIfAbsent(i.advisory().severity(), k -> new Acc());
-        s.items.merge(i.state(), 1L, Long::sum);
-        seen.add(i.advisory().severity());
+        int st = i.state().ordinal();
+        int sv = i.advisory().severity().ordinal();
+        byState[st]++;
+        g.items[st]++;
+        o.items[st]++;
+        Acc s = bySeverity[sv];
+        if (s == null) {
+          s = bySeverity[sv] = new Acc();
+        }
+        s.items[st]++;
+        seen |= 1 << sv;
         if (i.exception() != null) {
           waived++;
         }
         if (i.state().violates() && i.exception() == null) {
-          violating.add(i.advisory().severity());
+          violating |= 1 << sv;
         }
         if (i.overdue()) {
           overdue++;
@@ -121,11 +132,12 @@ public record FleetSummary(
           s.overdue++;
         }
       }
-      for (Severity s : seen) {
-        Acc a = bySeverity.get(s);
-        a.hosts++;
-        if (violating.contains(s)) {
-          a.nonCompliant++;
+      for (int sv = 0; sv < bySeverity.length; sv++) {
+        if ((seen & (1 << sv)) != 0) {
+          bySeverity[sv].hosts++;
+          if ((violating & (1 << sv)) != 0) {
+            bySeverity[sv].nonCompliant++;
+          }
         }
       }
       return this;
@@ -138,24 +150,37 @@ public record FleetSummary(
       pkgEol += b.pkgEol;
       overdue += b.overdue;
       waived += b.waived;
-      b.byState.forEach((k, v) -> byState.merge(k, v, Long::sum));
+      for (int i = 0; i < byState.length; i++) {
+        byState[i] += b.byState[i];
+      }
       b.byGroup.forEach((k, v) -> byGroup.computeIfAbsent(k, x -> new Acc()).merge(v));
       b.byOs.forEach((k, v) -> byOs.computeIfAbsent(k, x -> new Acc()).merge(v));
-      b.bySeverity.forEach((k, v) -> bySeverity.computeIfAbsent(k, x -> new Acc()).merge(v));
+      for (int i = 0; i < bySeverity.length; i++) {
+        if (b.bySeverity[i] != null) {
+          if (bySeverity[i] == null) {
+            bySeverity[i] = new Acc();
+          }
+          bySeverity[i].merge(b.bySeverity[i]);
+        }
+      }
       return this;
     }
 
     public FleetSummary build() {
       EnumMap<ComplianceState, Long> states = new EnumMap<>(ComplianceState.class);
       for (ComplianceState s : ComplianceState.values()) {
-        states.put(s, byState.getOrDefault(s, 0L));
+        states.put(s, byState[s.ordinal()]);
       }
       List<Rollup> groups = new ArrayList<>();
       byGroup.forEach((k, v) -> groups.add(v.rollup(k)));
       List<Rollup> oses = new ArrayList<>();
       byOs.forEach((k, v) -> oses.add(v.rollup(k)));
       List<Rollup> sev = new ArrayList<>();
-      bySeverity.forEach((k, v) -> sev.add(v.rollup(k.label())));
+      for (Severity s : Severity.values()) {
+        if (bySeverity[s.ordinal()] != null) {
+          sev.add(bySeverity[s.ordinal()].rollup(s.label()));
+        }
+      }
       return new FleetSummary(
           hosts, compliant, eol, pkgEol, overdue, waived, states, groups, oses, sev);
     }
