@@ -142,7 +142,7 @@ final class ScanCommand implements Callable<Integer> {
           spec.commandLine(),
           "give --advisories FILE|DIR (reading advisories from the store is not built yet)");
     }
-    MatchOptions options = new MatchOptions(types(), !noScope, true);
+    MatchOptions options = new MatchOptions(types(), !noScope, allStates);
     List<Path> hosts = FleetSources.expand(sources);
     AdvisorySupplier.Loaded loaded = new FeedFiles(advisories).load();
     if (!global.quiet()) {

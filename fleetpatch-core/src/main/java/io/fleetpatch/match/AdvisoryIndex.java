@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -30,22 +31,14 @@ public final class AdvisoryIndex {
   record Row(int advisory, Nevra fixed) {}
 
   /**
-   * The rows of one name and arch, fixed EVR ascending; {@code splits} caches, per installed EVR,
-   * how many rows have a fixed EVR at or below it.
+   * Rows sorted by fixed EVR ascending, with a cache, per installed EVR, of how many rows have a
+   * fixed EVR at or below it (one binary search per distinct EVR).
    */
-  static final class ArchRows {
-    final String arch;
+  static class SortedRows {
     final Row[] rows;
     private final ConcurrentHashMap<Evr, Integer> splits = new ConcurrentHashMap<>();
 
-    /**
-     * Evidence rows computed once per distinct installed build (a {@link Nevra}) or per distinct
-     * set of other-arch builds (a {@code List<Nevra>}), shared by every host that has it.
-     */
-    final ConcurrentHashMap<Object, PackageEvidence[]> evidence = new ConcurrentHashMap<>();
-
-    ArchRows(String arch, Row[] rows) {
-      this.arch = arch;
+    SortedRows(Row[] rows) {
       this.rows = rows;
     }
 
@@ -74,13 +67,58 @@ public final class AdvisoryIndex {
     }
   }
 
+  /**
+   * The rows of one name, arch and repo. {@code evidence} holds evidence rows computed once per
+   * distinct installed build (a {@link Nevra}) or per distinct set of other-arch builds (a {@code
+   * List<Nevra>}), shared by every host that has it.
+   */
+  static final class RepoRows extends SortedRows {
+    final int repo;
+    final ConcurrentHashMap<Object, Evidence> evidence = new ConcurrentHashMap<>();
+
+    RepoRows(int repo, Row[] rows) {
+      super(rows);
+      this.repo = repo;
+    }
+  }
+
+  /**
+   * Shared evidence for the rows of a {@link RepoRows}: per row its evidence, and the finding to
+   * use when that row is the advisory's only one on the host.
+   */
+  record Evidence(PackageEvidence[] rows, Finding[] alone) {}
+
+  /** The rows of one name and arch: all of them, and split by repo (sorted by repo number). */
+  static final class ArchRows extends SortedRows {
+    final String arch;
+    final RepoRows[] parts;
+
+    ArchRows(String arch, Row[] rows, RepoRows[] parts) {
+      super(rows);
+      this.arch = arch;
+      this.parts = parts;
+    }
+  }
+
   /** The rows of one package name, by arch. */
   static final class NameRows {
+    final String name;
     final Map<String, ArchRows> byArch;
     final ArchRows[] all;
 
-    NameRows(Map<String, ArchRows> byArch) {
+    /** Position of the name in sorted order: rows collected by rank come out sorted by name. */
+    int rank;
+
+    final boolean installonly;
+    final boolean runningKernel;
+    final boolean kernelFamily;
+
+    NameRows(String name, Map<String, ArchRows> byArch) {
+      this.name = name;
       this.byArch = byArch;
+      this.installonly = KernelPackages.isInstallonly(name);
+      this.runningKernel = KernelPackages.RUNNING.contains(name);
+      this.kernelFamily = KernelPackages.isFamily(name);
       this.all =
           byArch.values().stream()
               .sorted(Comparator.comparing((ArchRows a) -> a.arch))
@@ -137,9 +175,22 @@ public final class AdvisoryIndex {
         Row[] r = ae.getValue().toArray(Row[]::new);
         // stable: equal EVRs keep advisory order
         Arrays.sort(r, (x, y) -> x.fixed().evr().compareTo(y.fixed().evr()));
-        byArch.put(ae.getKey(), new ArchRows(ae.getKey(), r));
+        Map<Integer, List<Row>> perRepo = new TreeMap<>();
+        for (Row row : r) {
+          perRepo.computeIfAbsent(repoOf[row.advisory()], k -> new ArrayList<>()).add(row);
+        }
+        RepoRows[] parts =
+            perRepo.entrySet().stream()
+                .map(pe -> new RepoRows(pe.getKey(), pe.getValue().toArray(Row[]::new)))
+                .toArray(RepoRows[]::new);
+        byArch.put(ae.getKey(), new ArchRows(ae.getKey(), r, parts));
       }
-      idx.put(e.getKey(), new NameRows(Map.copyOf(byArch)));
+      idx.put(e.getKey(), new NameRows(e.getKey(), Map.copyOf(byArch)));
+    }
+    List<String> sortedNames = new ArrayList<>(idx.keySet());
+    sortedNames.sort(null);
+    for (int i = 0; i < sortedNames.size(); i++) {
+      idx.get(sortedNames.get(i)).rank = i;
     }
     this.byName = idx;
     Map<String, Set<String>> frozen = new HashMap<>();

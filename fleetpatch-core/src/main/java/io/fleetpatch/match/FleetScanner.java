@@ -12,9 +12,10 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Scans many hosts with one {@link Matcher}, evaluating each distinct host shape once (DESIGN.md
- * §8): hosts cloned from one image, with the same packages, repo scope, running kernel and loaded
- * live patches, share one finding list. Each distinct (name, arch, EVR) is compared with the
- * advisory index once ({@link AdvisoryIndex} caches it). Thread-safe.
+ * §8): hosts cloned from one image, with the same packages (in the same order, as readers sort
+ * them), repo scope, running kernel and loaded live patches, share one finding list. Each distinct
+ * (name, arch, EVR) is compared with the advisory index once ({@link AdvisoryIndex} caches it).
+ * Thread-safe.
  */
 public final class FleetScanner {
   /** The hosts' shape that findings depend on. */
@@ -51,7 +52,6 @@ public final class FleetScanner {
     for (InstalledPackage p : inv.packages()) {
       pkgs.add(p.nevra());
     }
-    pkgs.sort(null);
     Shape shape = new Shape(pkgs, scope.repos(), scope.basis(), inv.kernel(), inv.livepatches());
     List<Finding> findings = shapes.get(shape);
     if (findings == null) {

@@ -16,9 +16,9 @@ import java.util.Set;
  *     NOT_APPLICABLE findings (when a package of theirs is installed) or left out
  */
 public record MatchOptions(Set<AdvisoryType> types, boolean scopeRepos, boolean reportOutOfScope) {
-  /** dnf's default view: security advisories, repo scoping on, out-of-scope ones reported. */
+  /** dnf's default view: security advisories, repo scoping on, out-of-scope ones left out. */
   public static final MatchOptions DEFAULTS =
-      new MatchOptions(EnumSet.of(AdvisoryType.SECURITY), true, true);
+      new MatchOptions(EnumSet.of(AdvisoryType.SECURITY), true, false);
 
   public MatchOptions {
     Objects.requireNonNull(types, "types");

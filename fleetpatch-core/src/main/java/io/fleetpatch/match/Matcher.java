@@ -7,10 +7,8 @@ import io.fleetpatch.inventory.Inventory;
 import io.fleetpatch.rpm.Nevra;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 
@@ -52,85 +50,137 @@ public final class Matcher {
 
   /** The repo scope this matcher decides for a host (the evidence of every finding). */
   public RepoScope scope(Inventory inventory) {
-    return options.scopeRepos()
-        ? scoper.scope(inventory)
-        : new RepoScope(Set.of(), RepoScope.Basis.ALL, List.of("repo scoping off"));
+    return scopeBits(inventory).scope();
   }
 
-  public HostFindings match(Inventory inventory) {
-    RepoScope scope = scope(inventory);
-    return new HostFindings(
-        inventory.host(), inventory.os(), inventory.kernel(), scope, findings(inventory, scope));
+  /** A host's scope and, per repo number, whether it is in it. */
+  private record ScopeBits(RepoScope scope, boolean[] inScope) {}
+
+  /** Scopes decided from an inventory's repo list, per distinct list (hosts share a few). */
+  private final java.util.concurrent.ConcurrentHashMap<List<String>, ScopeBits> byRepoList =
+      new java.util.concurrent.ConcurrentHashMap<>();
+
+  private ScopeBits scopeBits(Inventory inventory) {
+    if (options.scopeRepos() && inventory.repos() != null) {
+      ScopeBits cached = byRepoList.get(inventory.repos());
+      if (cached == null) {
+        cached = bits(scoper.scope(inventory));
+        if (byRepoList.size() < 10_000) {
+          byRepoList.putIfAbsent(inventory.repos(), cached);
+        }
+      }
+      return cached;
+    }
+    return bits(
+        options.scopeRepos()
+            ? scoper.scope(inventory)
+            : new RepoScope(Set.of(), RepoScope.Basis.ALL, List.of("repo scoping off")));
   }
 
-  /** The findings of a host whose repo scope is already decided ({@link #scope(Inventory)}). */
-  public List<Finding> findings(Inventory inventory, RepoScope scope) {
+  private ScopeBits bits(RepoScope scope) {
     boolean[] inScope = new boolean[index.repos().size()];
     for (int i = 0; i < inScope.length; i++) {
       inScope[i] = scope.includes(index.repos().get(i));
     }
-    List<Nevra> packages = new ArrayList<>(inventory.packages().size());
-    for (InstalledPackage p : inventory.packages()) {
-      packages.add(p.nevra());
+    return new ScopeBits(scope, inScope);
+  }
+
+  public HostFindings match(Inventory inventory) {
+    ScopeBits sb = scopeBits(inventory);
+    return new HostFindings(
+        inventory.host(),
+        inventory.os(),
+        inventory.kernel(),
+        sb.scope(),
+        evaluate(inventory, sb.inScope()));
+  }
+
+  /** The findings of a host whose repo scope is already decided ({@link #scope(Inventory)}). */
+  public List<Finding> findings(Inventory inventory, RepoScope scope) {
+    return evaluate(inventory, bits(scope).inScope());
+  }
+
+  private List<Finding> evaluate(Inventory inventory, boolean[] inScope) {
+    List<InstalledPackage> pkgs = inventory.packages();
+    Nevra[] packages = new Nevra[pkgs.size()];
+    for (int i = 0; i < packages.length; i++) {
+      packages[i] = pkgs.get(i).nevra();
     }
-    return evaluate(packages, inventory.kernel(), inventory.livepatches(), inScope);
+    return evaluate(Arrays.asList(packages), inventory.kernel(), inventory.livepatches(), inScope);
   }
 
   /** Bound of each per-build evidence cache (entries per name.arch). */
   private static final int EVIDENCE_CACHE = 4096;
 
-  private static final java.util.Comparator<PackageEvidence> ROW_ORDER =
-      (x, y) -> {
-        int c = x.fixed().name().compareTo(y.fixed().name());
-        return c != 0 ? c : x.fixed().arch().name().compareTo(y.fixed().arch().name());
-      };
-
-  /** Per thread scratch: the package rows collected per advisory number, reused host to host. */
+  /**
+   * Per thread scratch: the package rows collected for one host, grouped by advisory number through
+   * linked lists over flat arrays (cache-friendly), reused host to host.
+   */
   private static final class Scratch {
-    final PackageEvidence[][] slots;
+    final int[] head;
+    final int[] tail;
     final int[] sizes;
     final int[] touched;
     int count;
+    int n;
+    int[] next = new int[4096];
+    PackageEvidence[] rows = new PackageEvidence[4096];
+    Finding[] solo = new Finding[4096];
 
     Scratch(int advisories) {
-      slots = new PackageEvidence[advisories][];
+      head = new int[advisories];
+      tail = new int[advisories];
       sizes = new int[advisories];
       touched = new int[advisories];
+      Arrays.fill(head, -1);
     }
 
-    void add(int advisory, PackageEvidence ev) {
-      int n = sizes[advisory];
-      if (n == 0) {
+    /**
+     * Adds a row; {@code alone} is the finding to use when it stays the advisory's only row (or
+     * null).
+     */
+    void add(int advisory, PackageEvidence ev, Finding alone) {
+      if (n == rows.length) {
+        next = Arrays.copyOf(next, n * 2);
+        rows = Arrays.copyOf(rows, n * 2);
+        solo = Arrays.copyOf(solo, n * 2);
+      }
+      int i = n++;
+      rows[i] = ev;
+      solo[i] = alone;
+      next[i] = -1;
+      if (head[advisory] < 0) {
+        head[advisory] = i;
+        sizes[advisory] = 1;
         touched[count++] = advisory;
-        if (slots[advisory] == null) {
-          slots[advisory] = new PackageEvidence[4];
-        }
-      } else if (n == slots[advisory].length) {
-        slots[advisory] = Arrays.copyOf(slots[advisory], n * 2);
+      } else {
+        next[tail[advisory]] = i;
+        sizes[advisory]++;
       }
-      slots[advisory][n] = ev;
-      sizes[advisory] = n + 1;
+      tail[advisory] = i;
     }
 
-    /** The rows of one advisory, by fixed package name then arch (a stable order). */
+    /** The rows of one advisory, in the order collected: by package name, then arch. */
     List<PackageEvidence> rows(int advisory) {
-      PackageEvidence[] a = slots[advisory];
-      int n = sizes[advisory];
-      if (n == 1) {
-        return List.of(a[0]);
+      int i = head[advisory];
+      if (sizes[advisory] == 1) {
+        return List.of(rows[i]);
       }
-      PackageEvidence[] copy = Arrays.copyOf(a, n);
-      Arrays.sort(copy, ROW_ORDER);
-      return List.of(copy);
+      PackageEvidence[] out = new PackageEvidence[sizes[advisory]];
+      for (int k = 0; i >= 0; i = next[i]) {
+        out[k++] = rows[i];
+      }
+      return List.of(out);
     }
 
     void clear() {
       for (int i = 0; i < count; i++) {
-        int a = touched[i];
-        Arrays.fill(slots[a], 0, sizes[a], null);
-        sizes[a] = 0;
+        head[touched[i]] = -1;
       }
+      Arrays.fill(rows, 0, n, null);
+      Arrays.fill(solo, 0, n, null);
       count = 0;
+      n = 0;
     }
   }
 
@@ -139,34 +189,57 @@ public final class Matcher {
 
   List<Finding> evaluate(
       List<Nevra> packages, String unameR, List<String> loadedLivepatches, boolean[] inScope) {
-    Map<String, List<Nevra>> byName = new HashMap<>(packages.size());
+    // installed packages that some advisory names, ordered by name rank (so that each finding's
+    // rows come out sorted by name, then arch), grouped by name
+    int n = 0;
+    AdvisoryIndex.NameRows[] names = new AdvisoryIndex.NameRows[packages.size()];
+    Nevra[] builds = new Nevra[packages.size()];
+    long[] order = new long[packages.size()];
     boolean livepatchInstalled = false;
-    for (Nevra n : packages) {
-      if (index.rows(n.name()) == null) {
+    for (int i = 0; i < packages.size(); i++) {
+      Nevra p = packages.get(i);
+      AdvisoryIndex.NameRows nr = index.rows(p.name());
+      if (nr == null) {
         continue;
       }
-      livepatchInstalled |= n.name().startsWith(KernelPackages.LIVEPATCH_PREFIX);
-      List<Nevra> prev = byName.putIfAbsent(n.name(), List.of(n));
-      if (prev != null) {
-        List<Nevra> more = new ArrayList<>(prev);
-        more.add(n);
-        byName.put(n.name(), more);
-      }
+      livepatchInstalled |= p.name().startsWith(KernelPackages.LIVEPATCH_PREFIX);
+      names[i] = nr;
+      builds[i] = p;
+      order[n++] = ((long) nr.rank << 32) | i;
     }
+    Arrays.sort(order, 0, n);
     Scratch c = scratch.get();
     try {
-      for (var e : byName.entrySet()) {
-        collect(e.getKey(), List.copyOf(e.getValue()), index.rows(e.getKey()), unameR, inScope, c);
+      for (int k = 0; k < n; ) {
+        int first = (int) order[k];
+        AdvisoryIndex.NameRows nr = names[first];
+        int end = k + 1;
+        while (end < n && names[(int) order[end]] == nr) {
+          end++;
+        }
+        List<Nevra> inst;
+        if (end == k + 1) {
+          inst = List.of(builds[first]);
+        } else {
+          Nevra[] group = new Nevra[end - k];
+          for (int j = k; j < end; j++) {
+            group[j - k] = builds[(int) order[j]];
+          }
+          inst = List.of(group);
+        }
+        collect(inst, nr, unameR, inScope, c);
+        k = end;
       }
       Set<String> mitigated =
           livepatchInstalled || (loadedLivepatches != null && !loadedLivepatches.isEmpty())
-              ? mitigatedCves(byName, unameR, loadedLivepatches)
+              ? mitigatedCves(packages, unameR, loadedLivepatches)
               : Set.of();
       int[] advs = Arrays.copyOf(c.touched, c.count);
       Arrays.sort(advs);
       List<Finding> out = new ArrayList<>(advs.length);
       for (int a : advs) {
-        out.add(finding(index.advisories().get(a), c.rows(a), mitigated));
+        Finding alone = c.sizes[a] == 1 && mitigated.isEmpty() ? c.solo[c.head[a]] : null;
+        out.add(alone != null ? alone : finding(index.advisories().get(a), c.rows(a), mitigated));
       }
       return out;
     } finally {
@@ -175,71 +248,84 @@ public final class Matcher {
   }
 
   private void collect(
-      String name,
       List<Nevra> installedAllArches,
       AdvisoryIndex.NameRows nr,
       String unameR,
       boolean[] inScope,
       Scratch c) {
-    boolean installonly = KernelPackages.isInstallonly(name);
     for (AdvisoryIndex.ArchRows ar : nr.all) {
       List<Nevra> inst = installedAllArches;
       if (!ar.arch.equals(AdvisoryIndex.ANY_ARCH)) {
-        int same = 0;
-        for (Nevra n : installedAllArches) {
-          if (n.arch().name().equals(ar.arch)) {
-            same++;
+        inst = sameArch(installedAllArches, ar.arch);
+      }
+      boolean single =
+          inst.size() == 1
+              && !(nr.runningKernel
+                  && unameR != null
+                  && !KernelPackages.isRunning(inst.get(0), unameR));
+      for (AdvisoryIndex.RepoRows part : ar.parts) {
+        if (!inScope[part.repo]) {
+          if (options.reportOutOfScope()) {
+            outOfScope(part, inst.isEmpty() ? installedAllArches : inst, c);
           }
+          continue;
         }
-        if (same != installedAllArches.size()) {
-          String arch = ar.arch;
-          List<Nevra> f = new ArrayList<>(same);
-          for (Nevra n : installedAllArches) {
-            if (n.arch().name().equals(arch)) {
-              f.add(n);
-            }
-          }
-          inst = List.copyOf(f);
+        if (inst.isEmpty()) {
+          // gotcha 6: the name is installed, but only with other arches
+          List<Nevra> others = installedAllArches;
+          add(part, cached(part, others, () -> mismatchRows(part.rows, others)), c);
+        } else if (single) {
+          // one build of this name.arch: its rows are the same on every host that has it
+          Nevra only = inst.get(0);
+          List<Nevra> one = inst;
+          add(part, cached(part, only, () -> singleRows(part, only, one, nr.installonly)), c);
+        } else {
+          multipleBuilds(part, inst, nr.installonly, unameR, c);
         }
       }
-      AdvisoryIndex.Row[] rows = ar.rows;
-      if (inst.isEmpty()) {
-        // gotcha 6: the name is installed, but only with other arches
-        PackageEvidence[] ev =
-            cached(ar, installedAllArches, () -> mismatchRows(rows, installedAllArches));
-        addRows(rows, ev, installedAllArches, null, inScope, c);
-        continue;
-      }
-      if (inst.size() == 1 && !runsAnotherBuild(name, inst.get(0), unameR)) {
-        // one build of this name.arch: its rows are the same on every host that has it
-        Nevra only = inst.get(0);
-        List<Nevra> one = inst;
-        PackageEvidence[] ev = cached(ar, only, () -> singleRows(ar, only, one, installonly));
-        addRows(rows, ev, inst, only, inScope, c);
-        continue;
-      }
-      multipleBuilds(ar, inst, installonly, unameR, inScope, c);
     }
   }
 
-  /**
-   * Whether {@code uname -r} names a build of this running-kernel package other than the one
-   * installed (the kernel was updated and the old one removed, no reboot yet).
-   */
-  private static boolean runsAnotherBuild(String name, Nevra installed, String unameR) {
-    if (unameR == null || !KernelPackages.RUNNING.contains(name)) {
-      return false;
+  private static List<Nevra> sameArch(List<Nevra> all, String arch) {
+    int same = 0;
+    for (Nevra n : all) {
+      if (n.arch().name().equals(arch)) {
+        same++;
+      }
     }
-    return !KernelPackages.isRunning(installed, unameR);
+    if (same == all.size()) {
+      return all;
+    }
+    Nevra[] f = new Nevra[same];
+    int k = 0;
+    for (Nevra n : all) {
+      if (n.arch().name().equals(arch)) {
+        f[k++] = n;
+      }
+    }
+    return List.of(f);
   }
 
-  private static PackageEvidence[] cached(
-      AdvisoryIndex.ArchRows ar, Object key, java.util.function.Supplier<PackageEvidence[]> make) {
-    PackageEvidence[] ev = ar.evidence.get(key);
+  private AdvisoryIndex.Evidence cached(
+      AdvisoryIndex.RepoRows part,
+      Object key,
+      java.util.function.Supplier<PackageEvidence[]> make) {
+    AdvisoryIndex.Evidence ev = part.evidence.get(key);
     if (ev == null) {
-      ev = make.get();
-      if (ar.evidence.size() < EVIDENCE_CACHE) {
-        ar.evidence.putIfAbsent(key, ev);
+      PackageEvidence[] rows = make.get();
+      Finding[] alone = new Finding[rows.length];
+      for (int i = 0; i < rows.length; i++) {
+        alone[i] =
+            new Finding(
+                index.advisories().get(part.rows[i].advisory()),
+                rows[i].state(),
+                List.of(rows[i]),
+                List.of(),
+                rows[i].rule().text());
+      }
+      ev = new AdvisoryIndex.Evidence(rows, alone);
+      if (part.evidence.size() < EVIDENCE_CACHE) {
+        part.evidence.putIfAbsent(key, ev);
       }
     }
     return ev;
@@ -260,9 +346,9 @@ public final class Matcher {
   }
 
   private static PackageEvidence[] singleRows(
-      AdvisoryIndex.ArchRows ar, Nevra only, List<Nevra> inst, boolean installonly) {
-    AdvisoryIndex.Row[] rows = ar.rows;
-    int upTo = ar.fixedUpTo(only.evr());
+      AdvisoryIndex.RepoRows part, Nevra only, List<Nevra> inst, boolean installonly) {
+    AdvisoryIndex.Row[] rows = part.rows;
+    int upTo = part.fixedUpTo(only.evr());
     PackageEvidence[] ev = new PackageEvidence[rows.length];
     DecisionRule missing =
         installonly
@@ -282,45 +368,53 @@ public final class Matcher {
     return ev;
   }
 
-  /** Adds shared evidence rows, keeping the advisory types asked for and the repos in scope. */
-  private void addRows(
-      AdvisoryIndex.Row[] rows,
-      PackageEvidence[] ev,
-      List<Nevra> inst,
-      Nevra compared,
-      boolean[] inScope,
-      Scratch c) {
+  /** Adds shared evidence rows of the advisory types asked for. */
+  private void add(AdvisoryIndex.RepoRows part, AdvisoryIndex.Evidence ev, Scratch c) {
+    AdvisoryIndex.Row[] rows = part.rows;
+    PackageEvidence[] evs = ev.rows();
+    Finding[] alone = ev.alone();
     for (int i = 0; i < rows.length; i++) {
       int a = rows[i].advisory();
-      if (!typeOk[a]) {
-        continue;
-      }
-      if (inScope[index.repoOf(a)]) {
-        c.add(a, ev[i]);
-      } else if (options.reportOutOfScope()) {
-        c.add(
-            a,
-            new PackageEvidence(
-                rows[i].fixed(),
-                compared,
-                inst,
-                FindingState.NOT_APPLICABLE,
-                DecisionRule.REPO_NOT_ENABLED));
+      if (typeOk[a]) {
+        c.add(a, evs[i], alone[i]);
       }
     }
   }
 
-  /** Several builds of one name.arch (installonly kernels, leftover duplicates). */
+  /** Rows of a repo the host does not use, reported NOT_APPLICABLE (only when asked). */
+  private void outOfScope(AdvisoryIndex.RepoRows part, List<Nevra> inst, Scratch c) {
+    Nevra compared = inst.isEmpty() ? null : inst.get(inst.size() - 1);
+    for (AdvisoryIndex.Row r : part.rows) {
+      if (typeOk[r.advisory()]) {
+        c.add(
+            r.advisory(),
+            new PackageEvidence(
+                r.fixed(),
+                compared,
+                inst,
+                FindingState.NOT_APPLICABLE,
+                DecisionRule.REPO_NOT_ENABLED),
+            null);
+      }
+    }
+  }
+
+  /**
+   * Several builds of one name.arch (installonly kernels, leftover duplicates), or a running kernel
+   * other than the one installed build.
+   */
   private void multipleBuilds(
-      AdvisoryIndex.ArchRows ar,
+      AdvisoryIndex.RepoRows part,
       List<Nevra> unsorted,
       boolean installonly,
       String unameR,
-      boolean[] inScope,
       Scratch c) {
-    List<Nevra> sortedList = new ArrayList<>(unsorted);
-    sortedList.sort((x, y) -> x.evr().compareTo(y.evr()));
-    List<Nevra> inst = List.copyOf(sortedList);
+    List<Nevra> inst = unsorted;
+    if (unsorted.size() > 1) {
+      Nevra[] sorted = unsorted.toArray(Nevra[]::new);
+      Arrays.sort(sorted, (x, y) -> x.evr().compareTo(y.evr()));
+      inst = List.of(sorted);
+    }
     Nevra oldest = inst.get(0);
     Nevra newest = inst.get(inst.size() - 1);
     Nevra running = null;
@@ -338,10 +432,10 @@ public final class Matcher {
         }
       }
     }
-    int upToNewest = ar.fixedUpTo(newest.evr());
-    int upToOldest = ar.fixedUpTo(oldest.evr());
-    int upToRunning = running == null ? -1 : ar.fixedUpTo(running.evr());
-    AdvisoryIndex.Row[] rows = ar.rows;
+    int upToNewest = part.fixedUpTo(newest.evr());
+    int upToOldest = part.fixedUpTo(oldest.evr());
+    int upToRunning = running == null ? -1 : part.fixedUpTo(running.evr());
+    AdvisoryIndex.Row[] rows = part.rows;
     for (int i = 0; i < rows.length; i++) {
       int a = rows[i].advisory();
       if (!typeOk[a]) {
@@ -350,13 +444,7 @@ public final class Matcher {
       FindingState state;
       DecisionRule rule;
       Nevra compared = newest;
-      if (!inScope[index.repoOf(a)]) {
-        if (!options.reportOutOfScope()) {
-          continue;
-        }
-        state = FindingState.NOT_APPLICABLE;
-        rule = DecisionRule.REPO_NOT_ENABLED;
-      } else if (i >= upToNewest) {
+      if (i >= upToNewest) {
         state = FindingState.MISSING;
         rule =
             installonly
@@ -373,25 +461,30 @@ public final class Matcher {
         state = FindingState.INSTALLED;
         rule = DecisionRule.INSTALLED_AT_OR_ABOVE_FIX;
       }
-      c.add(a, new PackageEvidence(rows[i].fixed(), compared, inst, state, rule));
+      c.add(a, new PackageEvidence(rows[i].fixed(), compared, inst, state, rule), null);
     }
+  }
+
+  private static boolean exposedOnlyInKernel(List<PackageEvidence> rows) {
+    for (PackageEvidence p : rows) {
+      if (p.state().exposed() && !KernelPackages.isFamily(p.name())) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private Finding finding(Advisory adv, List<PackageEvidence> rows, Set<String> mitigated) {
     FindingState state = FindingState.NOT_APPLICABLE;
     DecisionRule rule = rows.get(0).rule();
-    boolean exposedOnlyInKernel = true;
     for (PackageEvidence p : rows) {
       if (p.state().exposureRank() < state.exposureRank()) {
         state = p.state();
         rule = p.rule();
       }
-      if (p.state().exposed() && !KernelPackages.isFamily(p.name())) {
-        exposedOnlyInKernel = false;
-      }
     }
     List<String> covered = List.of();
-    if (!mitigated.isEmpty() && state.exposed() && exposedOnlyInKernel) {
+    if (!mitigated.isEmpty() && state.exposed() && exposedOnlyInKernel(rows)) {
       List<String> cv = new ArrayList<>();
       for (String cve : adv.cves()) {
         if (mitigated.contains(cve)) {
@@ -416,27 +509,21 @@ public final class Matcher {
    * ids named by loaded kpatch modules ({@code livepatch_CVE_2019_20096}, AWS EC2 user guide
    * "kpatch list").
    */
-  private Set<String> mitigatedCves(
-      Map<String, List<Nevra>> byName, String unameR, List<String> loaded) {
+  private Set<String> mitigatedCves(List<Nevra> packages, String unameR, List<String> loaded) {
     Set<String> out = new HashSet<>();
     if (unameR != null) {
-      for (var e : byName.entrySet()) {
-        if (!KernelPackages.livepatchTargets(e.getKey(), unameR)) {
+      for (Nevra lp : packages) {
+        if (!KernelPackages.livepatchTargets(lp.name(), unameR)) {
           continue;
         }
-        AdvisoryIndex.NameRows nr = index.rows(e.getKey());
-        if (nr == null) {
+        AdvisoryIndex.NameRows nr = index.rows(lp.name());
+        AdvisoryIndex.ArchRows ar = nr == null ? null : nr.byArch.get(lp.arch().name());
+        if (ar == null) {
           continue;
         }
-        for (Nevra lp : e.getValue()) {
-          AdvisoryIndex.ArchRows ar = nr.byArch.get(lp.arch().name());
-          if (ar == null) {
-            continue;
-          }
-          int upTo = ar.fixedUpTo(lp.evr());
-          for (int i = 0; i < upTo; i++) {
-            out.addAll(index.advisories().get(ar.rows[i].advisory()).cves());
-          }
+        int upTo = ar.fixedUpTo(lp.evr());
+        for (int i = 0; i < upTo; i++) {
+          out.addAll(index.advisories().get(ar.rows[i].advisory()).cves());
         }
       }
     }

@@ -224,17 +224,19 @@ class MatcherTest {
 
   @Test
   void scopingKeepsOtherKernelStreamsOut() {
+    Inventory inv = host("2", null, List.of("amzn2-core"), "kernel-4.14.305-1.amzn2.x86_64");
+    AdvisoryIndex index =
+        AdvisoryIndex.of(
+            List.of(
+                adv(
+                    "K510",
+                    "amzn2extra-kernel-5.10",
+                    "2",
+                    List.of("CVE-2024-0005"),
+                    "kernel-5.10.200-1.amzn2.x86_64")));
+    assertThat(Matcher.match(inv, index).findings()).as("left out by default").isEmpty();
     HostFindings h =
-        Matcher.match(
-            host("2", null, List.of("amzn2-core"), "kernel-4.14.305-1.amzn2.x86_64"),
-            AdvisoryIndex.of(
-                List.of(
-                    adv(
-                        "K510",
-                        "amzn2extra-kernel-5.10",
-                        "2",
-                        List.of("CVE-2024-0005"),
-                        "kernel-5.10.200-1.amzn2.x86_64"))));
+        new Matcher(index, new MatchOptions(MatchOptions.DEFAULTS.types(), true, true)).match(inv);
     Finding f = finding(h, "K510");
     assertThat(f.state()).isEqualTo(FindingState.NOT_APPLICABLE);
     assertThat(f.packages().get(0).rule()).isEqualTo(DecisionRule.REPO_NOT_ENABLED);

@@ -26,7 +26,9 @@ import java.lang.management.MemoryType;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -146,6 +148,7 @@ final class BenchScanCommand implements Callable<Integer> {
       }
     }
     Pools pools = new Pools(tpl, all, vary);
+    pools.prepare(tpl);
     long rows = pools.fixedRows;
     out.printf(
         Locale.ROOT,
@@ -169,9 +172,11 @@ final class BenchScanCommand implements Callable<Integer> {
       p.resetPeakUsage();
     }
     long gc0 = gcMillis();
+    long cpu0 = processCpuNanos();
     long s0 = System.nanoTime();
     Result r = run(matcher, tpl, pools, hosts, seed, err, global.progress());
     long s1 = System.nanoTime();
+    long cpu1 = processCpuNanos();
     long gc1 = gcMillis();
     double wall = sec(s1 - s0);
     double hostsPerSec = hosts / wall;
@@ -180,12 +185,22 @@ final class BenchScanCommand implements Callable<Integer> {
         "scan: %,d hosts (%,d distinct evaluated) on %d threads in %.2f s = %,.0f hosts/s;"
             + " %,d installed packages (%,.0f/s)%n",
         hosts,
-        r.evaluated,
+        r.evaluated.get(),
         threads,
         wall,
         hostsPerSec,
         r.packages,
         r.packages / wall);
+    double cpu = sec(cpu1 - cpu0);
+    out.printf(
+        Locale.ROOT,
+        "cpu: %.1f s process CPU time = %.1f us per host = %,.0f hosts per CPU-second (load"
+            + " average %.1f on %d cores)%n",
+        cpu,
+        1e6 * cpu / hosts,
+        hosts / cpu,
+        ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(),
+        Runtime.getRuntime().availableProcessors());
     out.printf(
         Locale.ROOT,
         "findings: %,d advisory findings (%,d MISSING, %,d INSTALLED, %,d pending reboot, %,d"
@@ -338,25 +353,43 @@ final class BenchScanCommand implements Callable<Integer> {
       }
     }
 
+    /** Per template: its packages as shared objects, and per package the EVRs it may move to. */
+    private final Map<Inventory, InstalledPackage[][]> alternatives = new IdentityHashMap<>();
+
+    void prepare(List<Template> tpl) {
+      for (Template t : tpl) {
+        List<InstalledPackage> pkgs = t.inventory().packages();
+        InstalledPackage[][] alts = new InstalledPackage[pkgs.size() + 1][];
+        InstalledPackage[] canon = new InstalledPackage[pkgs.size()];
+        for (int j = 0; j < pkgs.size(); j++) {
+          InstalledPackage p = pkgs.get(j);
+          canon[j] = canonical.getOrDefault(p.nevra(), p);
+          alts[j + 1] = byNameArch.getOrDefault(p.nevra().nameArch(), new InstalledPackage[0]);
+        }
+        alts[0] = canon;
+        alternatives.put(t.inventory(), alts);
+      }
+    }
+
     /** Host i: the template with each package moved to another real EVR with probability p. */
     Inventory host(Inventory t, int i, long seed) {
       SplittableRandom rnd = new SplittableRandom(seed * 1_000_003L + i);
-      List<InstalledPackage> pkgs = new ArrayList<>(t.packages().size());
-      for (InstalledPackage p : t.packages()) {
-        InstalledPackage chosen = canonical.getOrDefault(p.nevra(), p);
-        if (rnd.nextDouble() < vary) {
-          InstalledPackage[] alt = byNameArch.get(p.nevra().nameArch());
-          if (alt != null && alt.length > 1) {
-            chosen = alt[rnd.nextInt(alt.length)];
-          }
+      InstalledPackage[][] alts = alternatives.get(t);
+      InstalledPackage[] canon = alts[0];
+      InstalledPackage[] pkgs = new InstalledPackage[canon.length];
+      for (int j = 0; j < canon.length; j++) {
+        InstalledPackage chosen = canon[j];
+        InstalledPackage[] alt = alts[j + 1];
+        if (alt.length > 1 && rnd.nextDouble() < vary) {
+          chosen = alt[rnd.nextInt(alt.length)];
         }
-        pkgs.add(chosen);
+        pkgs[j] = chosen;
       }
       return new Inventory(
           Host.of("bench-" + i),
           t.os(),
           t.kernel(),
-          pkgs,
+          Arrays.asList(pkgs),
           t.repos(),
           t.livepatches(),
           null,
@@ -384,6 +417,14 @@ final class BenchScanCommand implements Callable<Integer> {
       }
     }
     throw new IllegalArgumentException("cannot find ../shared/oracle: give --oracle DIR");
+  }
+
+  private static long processCpuNanos() {
+    if (ManagementFactory.getOperatingSystemMXBean()
+        instanceof com.sun.management.OperatingSystemMXBean os) {
+      return os.getProcessCpuTime();
+    }
+    return 0;
   }
 
   private static long gcMillis() {
