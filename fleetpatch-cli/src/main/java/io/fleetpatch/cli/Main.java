@@ -1,5 +1,6 @@
 package io.fleetpatch.cli;
 
+import io.fleetpatch.cli.bench.BenchCommand;
 import io.fleetpatch.problem.ProblemException;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -26,12 +27,15 @@ import picocli.CommandLine.Command;
       ""
     },
     subcommands = {
-      VercmpCommand.class,
+      InventoryCommand.class,
+      AdvisoriesCommand.class,
+      CveCommand.class,
       ScanCommand.class,
       LivepatchCommand.class,
       ComplyCommand.class,
       ReportCommand.class,
-      io.fleetpatch.cli.bench.BenchCommand.class,
+      VercmpCommand.class,
+      BenchCommand.class,
       CommandLine.HelpCommand.class
     },
     footer = {
@@ -39,8 +43,8 @@ import picocli.CommandLine.Command;
       "Exit codes: 0 ok/compliant, 1 findings at or above --fail-on/non-compliant, 2 usage,"
           + " 3 bad input or data problem, 4 I/O or network, 70 internal error.",
       "",
-      "Not built yet: advisories import/sync/list/show, cve show, serve,"
-          + " remediation. They are listed here once they work."
+      "Not built yet: serve (REST API, web UI, agent endpoints) and remediation (plans, SSH"
+          + " execution). They are listed here once they work."
     })
 public final class Main implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;

@@ -45,7 +45,9 @@ public final class SafeXmlReader implements AutoCloseable {
   public static SafeXmlReader open(SafeInput input, XmlLimits limits) {
     try {
       // the parser closes its stream at the end of the document; the trailer check in finish()
-      // still needs it, so the parser gets a view whose close() does nothing
+      // still needs it, so the parser gets a view whose close() does nothing. It reads characters
+      // decoded strictly by XmlCharset: a bad byte is an I/O error, not the JDK parser's own
+      // "[Fatal Error]" line on stderr
       InputStream view =
           new FilterInputStream(input) {
             @Override
@@ -53,10 +55,14 @@ public final class SafeXmlReader implements AutoCloseable {
               // closed by SafeXmlReader.close()
             }
           };
-      return new SafeXmlReader(input, factory().createXMLStreamReader(view), limits);
+      return new SafeXmlReader(
+          input, factory().createXMLStreamReader(XmlCharset.reader(view, input.source())), limits);
     } catch (XMLStreamException e) {
       closeQuietly(input);
       throw translate(input.source(), e);
+    } catch (IOException e) {
+      closeQuietly(input);
+      throw fromCause(input.source(), e);
     } catch (RuntimeException e) {
       closeQuietly(input);
       throw e;

@@ -60,6 +60,35 @@ class HostileXmlTest {
     assertThat(parse(text(xml)).getMessage()).as(why).contains(message);
   }
 
+  @ParameterizedTest(name = "{1}")
+  @CsvSource(
+      delimiter = '|',
+      textBlock =
+          """
+          # hex bytes                                                            | why
+          3c757064617465733ec328203c2f757064617465733e                           | invalid UTF-8 sequence in the text
+          3c3f786d6c2076657273696f6e3d27312e302720656e636f64696e673d275554462d3136273f3e3c757064617465732f3e | declared UTF-16, written in single bytes
+          fffe3c00750070006400                                                   | UTF-16 cut in the middle
+          3c75706461746573003e3c2f757064617465733e                               | a NUL byte
+          """)
+  void wrongEncodings(String hex, String why) {
+    byte[] bytes = java.util.HexFormat.of().parseHex(hex);
+    assertThat(parse(new ByteArrayInputStream(bytes)).getMessage())
+        .as(why)
+        .startsWith("hostile.xml: ");
+  }
+
+  @Test
+  void aLatin1FileThatSaysSoIsRead() {
+    byte[] bytes =
+        "<?xml version='1.0' encoding='ISO-8859-1'?><updates><update type='security'><id>ALAS2-2020-1</id><title>caf\u00e9</title></update></updates>"
+            .getBytes(StandardCharsets.ISO_8859_1);
+    java.util.List<io.fleetpatch.advisory.Advisory> out = new java.util.ArrayList<>();
+    new UpdateinfoParser()
+        .stream(new ByteArrayInputStream(bytes), "latin1.xml", "amzn2-core", out::add);
+    assertThat(out).singleElement().satisfies(a -> assertThat(a.title()).isEqualTo("caf\u00e9"));
+  }
+
   @Test
   void billionLaughs() {
     StringBuilder b = new StringBuilder("<?xml version='1.0'?><!DOCTYPE lolz [<!ENTITY lol 'lol'>");
@@ -101,6 +130,31 @@ class HostileXmlTest {
           assertThat(e.getMessage())
               .contains("decompresses to more than 8388608 bytes, the limit (a decompression bomb");
         });
+  }
+
+  @ParameterizedTest
+  @org.junit.jupiter.params.provider.EnumSource(
+      value = Compression.class,
+      names = {"BZIP2", "XZ", "ZSTD"})
+  void bombsInTheOtherCompressions(Compression c) throws IOException {
+    // 256 KiB of elements per stream/frame, 40,960 of them concatenated: 10 GiB, refused at 8 MiB
+    byte[] member = SafeInputTest.compress(elements(1 << 18), c);
+    InputStream bomb =
+        new SequenceInputStream(
+            new ByteArrayInputStream(
+                SafeInputTest.compress("<updates>".getBytes(StandardCharsets.US_ASCII), c)),
+            repeat(member, 40_960));
+    XmlLimits small = XmlLimits.DEFAULT.withMaxDecompressedBytes(8L << 20);
+    assertTimeoutPreemptively(
+        QUICK,
+        () ->
+            assertThat(
+                    assertThrowsProblem(
+                            () ->
+                                new UpdateinfoParser(small)
+                                    .stream(bomb, "bomb.xml" + c.suffix(), "amzn2-core", a -> {}))
+                        .getMessage())
+                .contains(c + " data decompresses to more than 8388608 bytes"));
   }
 
   @Test
