@@ -66,9 +66,7 @@ public final class BaselineFile {
   /** Reads a {@code .json}, {@code .yaml} or {@code .yml} file (others are sniffed: '{' = JSON). */
   public static Baseline read(Path file) throws IOException {
     String text = Files.readString(file, StandardCharsets.UTF_8);
-    String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
-    boolean yaml =
-        name.endsWith(".yaml") || name.endsWith(".yml") || !text.stripLeading().startsWith("{");
+    boolean yaml = BaselineFormat.of(file.getFileName().toString(), text) == BaselineFormat.YAML;
     String fallbackName = file.getFileName().toString().replaceFirst("\\.(json|ya?ml)$", "");
     return parse(text, file.toString(), yaml, fallbackName);
   }
