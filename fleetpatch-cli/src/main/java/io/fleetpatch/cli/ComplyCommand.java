@@ -58,7 +58,7 @@ import picocli.CommandLine.Spec;
           + " docs/compliance-v1.md) or csv (one row per item). --vex FILE also writes the waived"
           + " items as CycloneDX 1.6 VEX. Exit code 1 when a host is non-compliant.",
       "",
-      "Not built yet: baselines and exceptions stored in the database (--db), SLA clocks from"
+      "Not built yet: exceptions stored in the database (--db), SLA clocks from"
           + " first-seen history (the clock starts at the issued date), FAILED from remediation"
           + " runs.",
       "",

@@ -33,6 +33,7 @@ import picocli.CommandLine.Command;
       ScanCommand.class,
       LivepatchCommand.class,
       ComplyCommand.class,
+      BaselinesCommand.class,
       ReportCommand.class,
       VercmpCommand.class,
       BenchCommand.class,

@@ -6,9 +6,8 @@ import io.fleetpatch.advisory.enrich.KevCatalog;
 import io.fleetpatch.advisory.enrich.KevEntry;
 import io.fleetpatch.advisory.enrich.KevParser;
 import io.fleetpatch.baseline.Baseline;
-import io.fleetpatch.baseline.BaselineFile;
 import io.fleetpatch.baseline.PatchGroups;
-import io.fleetpatch.baseline.PredefinedBaselines;
+import io.fleetpatch.cli.BaselineResolver;
 import io.fleetpatch.cli.scan.AdvisorySupplier;
 import io.fleetpatch.cli.scan.FeedFiles;
 import io.fleetpatch.cli.scan.FleetSources;
@@ -35,7 +34,6 @@ import io.fleetpatch.match.Matcher;
 import io.fleetpatch.problem.Problem;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -171,20 +169,7 @@ public final class ComplianceRun {
   }
 
   static Baseline baseline(String arg, CommandSpec spec) throws IOException {
-    Path p = Path.of(arg);
-    if (Files.isRegularFile(p)) {
-      return BaselineFile.read(p);
-    }
-    return PredefinedBaselines.byName(arg)
-        .orElseThrow(
-            () ->
-                new CommandLine.ParameterException(
-                    spec.commandLine(),
-                    "--baseline '"
-                        + arg
-                        + "' is neither a file nor a predefined baseline ("
-                        + String.join(", ", PredefinedBaselines.names())
-                        + ")"));
+    return BaselineResolver.resolve(arg, spec);
   }
 
   static SlaPolicy sla(Map<String, Integer> spec, CommandSpec cs) {

@@ -35,7 +35,8 @@ public final class ComplyOptions {
       paramLabel = "FILE|NAME",
       description =
           "A baseline file (AWS get-patch-baseline JSON, or YAML of the same shape;"
-              + " docs/baseline.md) or a predefined name (AWS-AmazonLinux2DefaultPatchBaseline,"
+              + " docs/baseline.md), a name stored with 'fleetpatch baselines import' (in --db),"
+              + " or a predefined name (AWS-AmazonLinux2DefaultPatchBaseline,"
               + " AWS-AmazonLinux2023DefaultPatchBaseline, fleetpatch-AllSecurityNoDelay, ...)."
               + " Repeatable; a baseline's PatchGroups pick the hosts tagged 'Patch Group' or"
               + " 'PatchGroup'. Default: AWS's predefined baseline for each host's OS.")
