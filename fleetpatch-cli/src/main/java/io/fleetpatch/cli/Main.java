@@ -30,6 +30,11 @@ import picocli.CommandLine.Command;
       InventoryCommand.class,
       AdvisoriesCommand.class,
       CveCommand.class,
+      ScanCommand.class,
+      LivepatchCommand.class,
+      ComplyCommand.class,
+      ReportCommand.class,
+      BaselinesCommand.class,
       VercmpCommand.class,
       BenchCommand.class,
       CommandLine.HelpCommand.class
@@ -39,8 +44,8 @@ import picocli.CommandLine.Command;
       "Exit codes: 0 ok/compliant, 1 findings at or above --fail-on/non-compliant, 2 usage,"
           + " 3 bad input or data problem, 4 I/O or network, 70 internal error.",
       "",
-      "Not built yet: scan, comply, report, serve, remediation. They are listed here once they"
-          + " work."
+      "Not built yet: serve (REST API, web UI, agent endpoints) and remediation (plans, SSH"
+          + " execution). They are listed here once they work."
     })
 public final class Main implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;

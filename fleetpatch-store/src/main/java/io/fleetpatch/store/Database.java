@@ -4,6 +4,7 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import io.fleetpatch.advisory.store.AdvisoryRepository;
 import io.fleetpatch.advisory.store.FetchStateRepository;
+import io.fleetpatch.baseline.store.BaselineRepository;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -132,6 +133,10 @@ public final class Database implements AutoCloseable {
     return new JdbcAdvisoryRepository(dataSource, target.dialect());
   }
 
+  public BaselineRepository baselines() {
+    return new JdbcBaselineRepository(dataSource, target.dialect());
+  }
+
   public FetchStateRepository fetchStates() {
     return new JdbcFetchStateRepository(dataSource);
   }
@@ -147,7 +152,9 @@ public final class Database implements AutoCloseable {
           new String[] {"advisory_change", "id"},
           new String[] {"kev", "cve_id"},
           new String[] {"epss", "cve_id"},
-          new String[] {"fetch_state", "url"});
+          new String[] {"fetch_state", "url"},
+          new String[] {"baseline", "name"},
+          new String[] {"baseline_history", "id"});
 
   /**
    * A SHA-256 over every row of every store table, in key order: equal digests mean equal stored

@@ -24,7 +24,13 @@ import picocli.CommandLine.Spec;
       "Timings vary with the machine's load: compare figures from the same run.",
       ""
     },
-    subcommands = {VercmpBenchCommand.class, ImportBenchCommand.class, RpmdbBenchCommand.class},
+    subcommands = {
+      VercmpBenchCommand.class,
+      ImportBenchCommand.class,
+      RpmdbBenchCommand.class,
+      BenchScanCommand.class,
+      BenchComplyCommand.class
+    },
     footer = {
       "",
       "Examples:",

@@ -1,0 +1,305 @@
+package io.fleetpatch.cli.bench;
+
+import io.fleetpatch.advisory.Advisory;
+import io.fleetpatch.advisory.AdvisoryType;
+import io.fleetpatch.baseline.PatchGroups;
+import io.fleetpatch.cli.ExitCode;
+import io.fleetpatch.cli.GlobalOptions;
+import io.fleetpatch.cli.scan.FeedFiles;
+import io.fleetpatch.compliance.ComplianceEvaluator;
+import io.fleetpatch.compliance.CompliancePolicy;
+import io.fleetpatch.compliance.FleetSummary;
+import io.fleetpatch.compliance.HostCompliance;
+import io.fleetpatch.compliance.KnownExploited;
+import io.fleetpatch.compliance.SlaPolicy;
+import io.fleetpatch.compliance.VexStatement;
+import io.fleetpatch.compliance.Waiver;
+import io.fleetpatch.inventory.Inventory;
+import io.fleetpatch.inventory.collect.InventoryJson;
+import io.fleetpatch.lifecycle.Al2023Packages;
+import io.fleetpatch.lifecycle.PackageSupport;
+import io.fleetpatch.match.AdvisoryIndex;
+import io.fleetpatch.match.FleetScanner;
+import io.fleetpatch.match.HostFindings;
+import io.fleetpatch.match.MatchOptions;
+import io.fleetpatch.match.Matcher;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.stream.IntStream;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code fleetpatch bench comply}: what compliance adds to a scan, on the detection benchmark's
+ * fleet ({@code fleetpatch bench scan}'s templates and variation, reused).
+ */
+@Command(
+    name = "comply",
+    mixinStandardHelpOptions = true,
+    sortOptions = false,
+    header =
+        "Benchmark: scan N synthetic hosts, then scan and judge them; print both and the ratio.",
+    description = {
+      "",
+      "The fleet is 'fleetpatch bench scan''s: host i is template i mod T with each package moved"
+          + " to another real EVR of its name.arch with probability --vary. Both passes match"
+          + " with every advisory type (baselines approve bugfixes too) through a fresh"
+          + " shape-sharing scanner; the second also judges every host: OS default baselines"
+          + " (AWS-AmazonLinux2/2023DefaultPatchBaseline), a group exception, the default SLA"
+          + " with the KEV list, OS lifecycle and, when given, the AL2023 support statements and"
+          + " migration view; results are summed into the fleet roll-ups. The passes alternate"
+          + " (scan, comply, scan, comply, ...) after a warm-up, and the best of --rounds is"
+          + " taken for each.",
+      "",
+      "Prints both wall times, hosts/s, and comply's cost as a share of the scan's. The goal:"
+          + " compliance adds at most 25 % to a scan.",
+      ""
+    },
+    footer = {
+      "",
+      "Example:",
+      "  FLEETPATCH_JAVA_OPTS='-XX:TieredStopAtLevel=4 -Xmx2g' ./fleetpatch bench comply \\",
+      "    --hosts 100000 --templates fleets/al2-all fleets/al2023 \\",
+      "    --advisories ../shared/data/amazon/updateinfo --as-of 2025-03-01"
+    })
+final class BenchComplyCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+
+  @Mixin GlobalOptions global;
+
+  @Option(names = "--hosts", description = "Synthetic hosts (default: ${DEFAULT-VALUE}).")
+  int hosts = 100_000;
+
+  @Option(
+      names = "--templates",
+      arity = "1..*",
+      required = true,
+      paramLabel = "DIR",
+      description = "fleetgen fleet directories (hosts/*.inventory.json) used as templates.")
+  List<Path> templates;
+
+  @Option(
+      names = "--advisories",
+      arity = "1..*",
+      required = true,
+      paramLabel = "FILE|DIR",
+      description = "updateinfo files or directories.")
+  List<Path> advisories;
+
+  @Option(
+      names = "--vary",
+      description = "Per package probability of another EVR (${DEFAULT-VALUE}).")
+  double vary = 0.3;
+
+  @Option(names = "--seed", description = "Random seed (${DEFAULT-VALUE}).")
+  long seed = 42;
+
+  @Option(names = "--threads", description = "Worker threads (default: available processors).")
+  int threads = Runtime.getRuntime().availableProcessors();
+
+  @Option(names = "--rounds", description = "Timed rounds of each pass (${DEFAULT-VALUE}).")
+  int rounds = 2;
+
+  @Option(
+      names = "--as-of",
+      paramLabel = "YYYY-MM-DD",
+      description = "Judged on (${DEFAULT-VALUE}).")
+  LocalDate asOf = LocalDate.parse("2025-03-01");
+
+  @Option(names = "--kev", paramLabel = "FILE", description = "CISA KEV catalog for the SLA.")
+  Path kev;
+
+  @Option(names = "--support-info", paramLabel = "FILE", description = "AL2023 support_info.xml.")
+  Path supportInfo;
+
+  @Option(
+      names = "--al2023-packages",
+      paramLabel = "FILE",
+      description = "AL2023 release notes for the AL2 migration view.")
+  Path al2023Packages;
+
+  @Override
+  public Integer call() throws Exception {
+    PrintWriter out = spec.commandLine().getOut();
+    List<Advisory> all = new FeedFiles(advisories).load().advisories();
+    AdvisoryIndex index = AdvisoryIndex.of(all);
+    MatchOptions mo = new MatchOptions(EnumSet.allOf(AdvisoryType.class), true, true);
+    Matcher matcher = new Matcher(index, mo);
+    List<BenchScanCommand.Template> tpl = new ArrayList<>();
+    for (Path dir : templates) {
+      for (Path f : BenchScanCommand.inventoryFiles(dir)) {
+        tpl.add(new BenchScanCommand.Template(dir, InventoryJson.read(f)));
+      }
+    }
+    BenchScanCommand.Pools pools = new BenchScanCommand.Pools(tpl, all, vary);
+    Set<String> kevIds = new HashSet<>();
+    if (kev != null) {
+      new io.fleetpatch.advisory.enrich.KevParser()
+          .read(kev)
+          .entries()
+          .forEach(e -> kevIds.add(e.cveId()));
+    }
+    Waiver groupWaiver =
+        new Waiver(
+            "BENCH-1",
+            new Waiver.Everything(),
+            new Waiver.Group("frozen"),
+            "benchmark exception",
+            "bench",
+            asOf.minusDays(30),
+            asOf.plusDays(30),
+            VexStatement.RISK_ACCEPTED);
+    CompliancePolicy policy =
+        CompliancePolicy.of(new PatchGroups(List.of(), List.of()), asOf)
+            .withWaivers(List.of(groupWaiver))
+            .withSla(SlaPolicy.DEFAULT, KnownExploited.of(kevIds))
+            .withLifecycle(
+                supportInfo == null ? PackageSupport.NONE : PackageSupport.read(supportInfo),
+                al2023Packages == null ? null : Al2023Packages.read(al2023Packages));
+    out.printf(
+        Locale.ROOT,
+        "advisories: %,d; templates: %d hosts; fleet: %,d hosts; %d threads; as of %s%n",
+        all.size(),
+        tpl.size(),
+        hosts,
+        threads,
+        asOf);
+    // warm-up (JIT), not timed
+    pass(matcher, policy, tpl, pools, Math.min(5_000, hosts), seed ^ 0x5eed, false);
+    pass(matcher, policy, tpl, pools, Math.min(5_000, hosts), seed ^ 0x5eed, true);
+    double bestScan = Double.MAX_VALUE;
+    double bestComply = Double.MAX_VALUE;
+    Pass last = null;
+    for (int r = 0; r < rounds; r++) {
+      System.gc();
+      Pass s = pass(matcher, policy, tpl, pools, hosts, seed, false);
+      System.gc();
+      Pass c = pass(matcher, policy, tpl, pools, hosts, seed, true);
+      out.printf(
+          Locale.ROOT, "round %d: scan %.2f s, scan+comply %.2f s%n", r + 1, s.seconds, c.seconds);
+      bestScan = Math.min(bestScan, s.seconds);
+      bestComply = Math.min(bestComply, c.seconds);
+      last = c;
+    }
+    FleetSummary f = last.summary;
+    out.printf(
+        Locale.ROOT,
+        "scan:        %.2f s = %,.0f hosts/s (%,d findings)%n",
+        bestScan,
+        hosts / bestScan,
+        last.findings);
+    out.printf(
+        Locale.ROOT,
+        "scan+comply: %.2f s = %,.0f hosts/s (%,d items; %,d compliant, %,d non-compliant hosts,"
+            + " %,d overdue items, %,d on an EOL OS, %,d with EOL packages)%n",
+        bestComply,
+        hosts / bestComply,
+        last.items,
+        f.compliant(),
+        f.nonCompliant(),
+        f.overdue(),
+        f.endOfLife(),
+        f.packageEol());
+    out.printf(
+        Locale.ROOT,
+        "ratio: scan+comply / scan = %.3f; comply adds %.1f %% to the scan (goal: at most 25 %%)%n",
+        bestComply / bestScan,
+        100 * (bestComply - bestScan) / bestScan);
+    out.flush();
+    return ExitCode.OK;
+  }
+
+  private static final class Pass {
+    double seconds;
+    long findings;
+    long items;
+    FleetSummary summary;
+  }
+
+  private Pass pass(
+      Matcher matcher,
+      CompliancePolicy policy,
+      List<BenchScanCommand.Template> tpl,
+      BenchScanCommand.Pools pools,
+      int n,
+      long seed,
+      boolean comply)
+      throws Exception {
+    FleetScanner scanner = new FleetScanner(matcher, 1_000);
+    ComplianceEvaluator evaluator = comply ? new ComplianceEvaluator(policy) : null;
+    LongAdder findings = new LongAdder();
+    LongAdder items = new LongAdder();
+    int chunks = Math.max(1, threads * 4);
+    FleetSummary.Builder[] builders = new FleetSummary.Builder[chunks];
+    ForkJoinPool pool = new ForkJoinPool(threads);
+    long t0 = System.nanoTime();
+    try {
+      pool.submit(
+              () ->
+                  IntStream.range(0, chunks)
+                      .parallel()
+                      .forEach(
+                          c -> {
+                            FleetSummary.Builder b = new FleetSummary.Builder();
+                            for (int i = c; i < n; i += chunks) {
+                              Inventory inv =
+                                  pools.host(tpl.get(i % tpl.size()).inventory(), i, seed);
+                              if (i % 10 == 0) {
+                                inv = frozen(inv);
+                              }
+                              HostFindings h = scanner.scan(inv);
+                              findings.add(h.findings().size());
+                              if (evaluator != null) {
+                                HostCompliance hc = evaluator.evaluate(inv, h);
+                                items.add(hc.items().size());
+                                b.add(hc);
+                              }
+                            }
+                            builders[c] = b;
+                          }))
+          .get();
+    } finally {
+      pool.shutdown();
+      pool.awaitTermination(1, TimeUnit.MINUTES);
+    }
+    long t1 = System.nanoTime();
+    FleetSummary.Builder total = new FleetSummary.Builder();
+    for (FleetSummary.Builder b : builders) {
+      total.merge(b);
+    }
+    Pass p = new Pass();
+    p.seconds = (t1 - t0) / 1e9;
+    p.findings = findings.sum();
+    p.items = items.sum();
+    p.summary = total.build();
+    return p;
+  }
+
+  /** Every tenth host is in patch group "frozen", which an exception waives. */
+  private static Inventory frozen(Inventory inv) {
+    return new Inventory(
+        new io.fleetpatch.inventory.Host(
+            inv.host().id(), inv.host().hostname(), java.util.Map.of("PatchGroup", "frozen")),
+        inv.os(),
+        inv.kernel(),
+        inv.packages(),
+        inv.repos(),
+        inv.livepatches(),
+        inv.collectedAt(),
+        inv.source());
+  }
+}

@@ -1,0 +1,257 @@
+package io.fleetpatch.cli.comply;
+
+import io.fleetpatch.advisory.AdvisoryType;
+import io.fleetpatch.advisory.Severity;
+import io.fleetpatch.advisory.enrich.KevCatalog;
+import io.fleetpatch.advisory.enrich.KevEntry;
+import io.fleetpatch.advisory.enrich.KevParser;
+import io.fleetpatch.baseline.Baseline;
+import io.fleetpatch.baseline.PatchGroups;
+import io.fleetpatch.cli.BaselineResolver;
+import io.fleetpatch.cli.scan.AdvisorySupplier;
+import io.fleetpatch.cli.scan.FeedFiles;
+import io.fleetpatch.cli.scan.FleetSources;
+import io.fleetpatch.cli.scan.ProgressBar;
+import io.fleetpatch.compliance.AuditLog;
+import io.fleetpatch.compliance.AuditRecord;
+import io.fleetpatch.compliance.ComplianceEvaluator;
+import io.fleetpatch.compliance.CompliancePolicy;
+import io.fleetpatch.compliance.FleetSummary;
+import io.fleetpatch.compliance.HostCompliance;
+import io.fleetpatch.compliance.KnownExploited;
+import io.fleetpatch.compliance.SlaPolicy;
+import io.fleetpatch.compliance.Waiver;
+import io.fleetpatch.compliance.WaiverFile;
+import io.fleetpatch.inventory.Inventory;
+import io.fleetpatch.inventory.collect.InventorySources;
+import io.fleetpatch.lifecycle.Al2023Packages;
+import io.fleetpatch.lifecycle.PackageSupport;
+import io.fleetpatch.match.AdvisoryIndex;
+import io.fleetpatch.match.FleetScanner;
+import io.fleetpatch.match.HostFindings;
+import io.fleetpatch.match.MatchOptions;
+import io.fleetpatch.match.Matcher;
+import io.fleetpatch.problem.Problem;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
+import java.util.stream.IntStream;
+import picocli.CommandLine;
+import picocli.CommandLine.Model.CommandSpec;
+
+/**
+ * One compliance run, wired from {@link ComplyOptions}: reads the baselines, exceptions (recording
+ * audit entries), SLA and lifecycle data, loads the advisories and scans the hosts the way {@code
+ * fleetpatch scan} does (its source expansion, feed loading and shape-sharing scanner), with every
+ * advisory type because baselines approve bugfixes too, and judges each host.
+ */
+public final class ComplianceRun {
+  private final List<Path> hosts;
+  private final AdvisorySupplier.Loaded loaded;
+  private final FleetScanner scanner;
+  private final ComplianceEvaluator evaluator;
+  private final List<Waiver> waivers;
+  private final String baselineLabel;
+
+  private ComplianceRun(
+      List<Path> hosts,
+      AdvisorySupplier.Loaded loaded,
+      FleetScanner scanner,
+      ComplianceEvaluator evaluator,
+      List<Waiver> waivers,
+      String baselineLabel) {
+    this.hosts = hosts;
+    this.loaded = loaded;
+    this.scanner = scanner;
+    this.evaluator = evaluator;
+    this.waivers = waivers;
+    this.baselineLabel = baselineLabel;
+  }
+
+  /** Reads everything the options name; warnings and audit notes go to {@code err}. */
+  public static ComplianceRun prepare(
+      ComplyOptions o, CommandSpec spec, PrintWriter err, boolean quiet) throws IOException {
+    if (o.sources.isEmpty()) {
+      throw new CommandLine.ParameterException(
+          spec.commandLine(), "give at least one SOURCE (hosts to judge)");
+    }
+    if (o.advisories.isEmpty()) {
+      throw new CommandLine.ParameterException(
+          spec.commandLine(),
+          "give --advisories FILE|DIR (reading advisories from the store is not built yet)");
+    }
+    LocalDate asOf = o.asOf != null ? o.asOf : LocalDate.now(ZoneOffset.UTC);
+    List<Baseline> baselines = new ArrayList<>();
+    for (String b : o.baselines) {
+      baselines.add(baseline(b, spec));
+    }
+    List<Baseline> defaults = baselines.stream().filter(b -> b.patchGroups().isEmpty()).toList();
+    PatchGroups groups = new PatchGroups(baselines, defaults);
+    List<Waiver> waivers = List.of();
+    if (o.exceptions != null) {
+      waivers = WaiverFile.read(o.exceptions);
+      AuditLog log = new AuditLog(auditFile(o.exceptions, o.audit));
+      List<AuditRecord> added =
+          log.reconcile(waivers, asOf, Instant.now(), o.exceptions.toString());
+      if (!quiet) {
+        for (AuditRecord r : added) {
+          err.println(
+              "fleetpatch: audit: exception "
+                  + r.exception()
+                  + " "
+                  + r.action().name().toLowerCase(Locale.ROOT)
+                  + " ("
+                  + r.effective()
+                  + ") recorded in "
+                  + log.file());
+        }
+      }
+    }
+    CompliancePolicy policy =
+        CompliancePolicy.of(groups, asOf)
+            .withWaivers(waivers)
+            .withSla(sla(o.sla, spec), kev(o.kev, err, quiet))
+            .withThreshold(o.threshold)
+            .withLifecycle(
+                o.supportInfo == null ? PackageSupport.NONE : PackageSupport.read(o.supportInfo),
+                o.al2023Packages == null ? null : Al2023Packages.read(o.al2023Packages));
+    List<Path> hosts = FleetSources.expand(o.sources);
+    AdvisorySupplier.Loaded loaded = new FeedFiles(o.advisories).load();
+    if (!quiet) {
+      for (Problem w : loaded.warnings()) {
+        err.println("fleetpatch: warning: " + w);
+      }
+    }
+    MatchOptions mo = new MatchOptions(EnumSet.allOf(AdvisoryType.class), !o.noScope, true);
+    FleetScanner scanner = new FleetScanner(new Matcher(AdvisoryIndex.of(loaded.advisories()), mo));
+    String label =
+        baselines.isEmpty()
+            ? "OS defaults"
+            : String.join(", ", baselines.stream().map(Baseline::name).toList());
+    return new ComplianceRun(
+        hosts, loaded, scanner, new ComplianceEvaluator(policy), waivers, label);
+  }
+
+  static KnownExploited kev(Path file, PrintWriter err, boolean quiet) {
+    if (file == null) {
+      return KnownExploited.NONE;
+    }
+    KevCatalog catalog = new KevParser().read(file);
+    if (!quiet) {
+      for (Problem w : catalog.warnings()) {
+        err.println("fleetpatch: warning: " + w);
+      }
+    }
+    Set<String> cves = new HashSet<>();
+    for (KevEntry e : catalog.entries()) {
+      cves.add(e.cveId());
+    }
+    return KnownExploited.of(cves);
+  }
+
+  /** The default audit log beside the exceptions file. */
+  public static Path auditFile(Path exceptions, Path audit) {
+    return audit != null
+        ? audit
+        : exceptions.resolveSibling(exceptions.getFileName() + ".audit.jsonl");
+  }
+
+  static Baseline baseline(String arg, CommandSpec spec) throws IOException {
+    return BaselineResolver.resolve(arg, spec);
+  }
+
+  static SlaPolicy sla(Map<String, Integer> spec, CommandSpec cs) {
+    SlaPolicy p = SlaPolicy.DEFAULT;
+    for (Map.Entry<String, Integer> e : spec.entrySet()) {
+      String k = e.getKey().strip().toLowerCase(Locale.ROOT);
+      int d = e.getValue();
+      if (d < 0) {
+        throw new CommandLine.ParameterException(cs.commandLine(), "--sla " + k + " is negative");
+      }
+      if (k.equals("kev")) {
+        p = p.withKevDays(d);
+        continue;
+      }
+      Severity s = Severity.normalise(k);
+      if (s == Severity.UNKNOWN || s == Severity.NONE) {
+        throw new CommandLine.ParameterException(
+            cs.commandLine(),
+            "--sla takes critical, important, medium, low or kev, not '" + e.getKey() + "'");
+      }
+      p = p.withDays(s, d);
+    }
+    return p;
+  }
+
+  public CompliancePolicy policy() {
+    return evaluator.policy();
+  }
+
+  public List<Waiver> waivers() {
+    return waivers;
+  }
+
+  public String dataVersion() {
+    return loaded.dataVersion();
+  }
+
+  public String baselineLabel() {
+    return baselineLabel;
+  }
+
+  public int hostCount() {
+    return hosts.size();
+  }
+
+  public int advisoryCount() {
+    return loaded.advisories().size();
+  }
+
+  public long shapesEvaluated() {
+    return scanner.shapesEvaluated();
+  }
+
+  /**
+   * Scans and judges every host, in parallel chunks, handing results to {@code sink} in input
+   * order; returns the fleet roll-ups.
+   */
+  public FleetSummary run(Consumer<HostCompliance> sink, ProgressBar bar) {
+    InventorySources reader = InventorySources.standard();
+    AtomicLong done = new AtomicLong();
+    FleetSummary.Builder summary = new FleetSummary.Builder();
+    int chunk = 256;
+    for (int from = 0; from < hosts.size(); from += chunk) {
+      int end = Math.min(hosts.size(), from + chunk);
+      List<HostCompliance> results =
+          IntStream.range(from, end)
+              .parallel()
+              .mapToObj(
+                  i -> {
+                    Inventory inv = reader.read(hosts.get(i));
+                    HostFindings f = scanner.scan(inv);
+                    HostCompliance h = evaluator.evaluate(inv, f);
+                    bar.update(done.incrementAndGet());
+                    return h;
+                  })
+              .toList();
+      for (HostCompliance h : results) {
+        summary.add(h);
+        sink.accept(h);
+      }
+    }
+    bar.done();
+    return summary.build();
+  }
+}

@@ -1,0 +1,112 @@
+package io.fleetpatch.cli.comply;
+
+import io.fleetpatch.baseline.ComplianceLevel;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** The options {@code comply} and {@code report} share: what to judge, and by what. */
+public final class ComplyOptions {
+  @Parameters(
+      arity = "0..*",
+      paramLabel = "SOURCE",
+      description =
+          "Hosts: inventory JSON, 'rpm -qa' output, an rpmdb file or directory, a root"
+              + " filesystem, a directory of *.json inventories, a fleetgen fleet directory, or a"
+              + " *.fleet file (one SOURCE per line), as for 'fleetpatch scan'.")
+  List<Path> sources = new ArrayList<>();
+
+  @Option(
+      names = "--advisories",
+      paramLabel = "FILE|DIR",
+      arity = "1..*",
+      description =
+          "updateinfo.xml[.gz|.xz|.zst|.bz2] files, or directories searched for them (the folder"
+              + " name is the repo id). Required until advisories come from the store.")
+  List<Path> advisories = new ArrayList<>();
+
+  @Option(
+      names = "--baseline",
+      paramLabel = "FILE|NAME",
+      description =
+          "A baseline file (AWS get-patch-baseline JSON, or YAML of the same shape;"
+              + " docs/baseline.md), a name stored with 'fleetpatch baselines import' (in --db),"
+              + " or a predefined name (AWS-AmazonLinux2DefaultPatchBaseline,"
+              + " AWS-AmazonLinux2023DefaultPatchBaseline, fleetpatch-AllSecurityNoDelay, ...)."
+              + " Repeatable; a baseline's PatchGroups pick the hosts tagged 'Patch Group' or"
+              + " 'PatchGroup'. Default: AWS's predefined baseline for each host's OS.")
+  List<String> baselines = new ArrayList<>();
+
+  @Option(
+      names = "--exceptions",
+      paramLabel = "FILE",
+      description =
+          "Exceptions (YAML or JSON; docs/compliance-v1.md): time-boxed waivers by CVE,"
+              + " advisory, host or group. Expired ones stop applying by themselves.")
+  Path exceptions;
+
+  @Option(
+      names = "--audit",
+      paramLabel = "FILE",
+      description =
+          "The exceptions audit log (JSON Lines, append-only; default: the exceptions file +"
+              + " .audit.jsonl). Each run records unseen creations and new expiries.")
+  Path audit;
+
+  @Option(
+      names = "--as-of",
+      paramLabel = "YYYY-MM-DD",
+      description = "The day to judge on (default: today, UTC).")
+  LocalDate asOf;
+
+  @Option(
+      names = "--threshold",
+      paramLabel = "LEVEL",
+      description =
+          "Only items at or above this compliance level make a host non-compliant: CRITICAL,"
+              + " HIGH, MEDIUM, LOW, INFORMATIONAL, UNSPECIFIED (default: ${DEFAULT-VALUE}, every"
+              + " item counts, as in SSM).")
+  ComplianceLevel threshold = ComplianceLevel.UNSPECIFIED;
+
+  @Option(
+      names = "--sla",
+      paramLabel = "KEY=DAYS",
+      split = ",",
+      description =
+          "SLA days: critical=7,important=30,medium=90,low=180,kev=14 (the defaults; kev applies"
+              + " to advisories fixing a CVE in CISA's KEV catalog and never lengthens a"
+              + " deadline).")
+  Map<String, Integer> sla = new LinkedHashMap<>();
+
+  @Option(
+      names = "--kev",
+      paramLabel = "FILE",
+      description =
+          "CISA's KEV catalog (known_exploited_vulnerabilities.json or .csv): advisories fixing a"
+              + " listed CVE get the kev SLA deadline.")
+  Path kev;
+
+  @Option(
+      names = "--support-info",
+      paramLabel = "FILE",
+      description = "AL2023 support_info.xml: flag installed packages past their end of support.")
+  Path supportInfo;
+
+  @Option(
+      names = "--al2023-packages",
+      paramLabel = "FILE",
+      description =
+          "AL2023 release notes (Release-Notes-Amazon-Linux-2023.*.md): show, for AL2 hosts,"
+              + " which installed packages AL2023 ships.")
+  Path al2023Packages;
+
+  @Option(
+      names = "--no-scope",
+      description = "Apply every advisory repo to every host (no repo or stream scoping).")
+  boolean noScope;
+}

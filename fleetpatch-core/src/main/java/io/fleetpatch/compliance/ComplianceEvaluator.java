@@ -1,0 +1,277 @@
+package io.fleetpatch.compliance;
+
+import io.fleetpatch.advisory.Advisory;
+import io.fleetpatch.baseline.Approval;
+import io.fleetpatch.baseline.Baseline;
+import io.fleetpatch.baseline.ComplianceLevel;
+import io.fleetpatch.baseline.PatchGroups;
+import io.fleetpatch.baseline.Product;
+import io.fleetpatch.baseline.RejectedAction;
+import io.fleetpatch.inventory.InstalledPackage;
+import io.fleetpatch.inventory.Inventory;
+import io.fleetpatch.lifecycle.Migration;
+import io.fleetpatch.lifecycle.OsLifecycle;
+import io.fleetpatch.lifecycle.OsSupport;
+import io.fleetpatch.lifecycle.PackageSupport;
+import io.fleetpatch.match.Finding;
+import io.fleetpatch.match.FindingState;
+import io.fleetpatch.match.HostFindings;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Findings × baseline × exceptions × SLA × lifecycle → compliance (DESIGN.md §2, "compliance/").
+ * Pure and thread-safe; approvals are computed once per (baseline, product, advisory) and shared by
+ * every host that uses them.
+ *
+ * <p>How a finding becomes a compliance state (SSM UG compliance-states, API
+ * PatchComplianceDataState, CreatePatchBaseline RejectedPatchesAction; reference/
+ * ssm-patch-manager.md §4, §5 and §11):
+ *
+ * <ul>
+ *   <li>approved and missing: MISSING, or FAILED when a remediation run failed to install it;
+ *   <li>approved and installed: INSTALLED; a loaded live patch covering all its CVEs counts as
+ *       installed too ("that newer kernel is reported Installed", UG kernel live patching);
+ *   <li>approved, installed, the running kernel older: INSTALLED_PENDING_REBOOT;
+ *   <li>approved but not for this host (other arch, other repo): NOT_APPLICABLE;
+ *   <li>rejected and installed: INSTALLED_REJECTED under BLOCK, INSTALLED_OTHER under
+ *       ALLOW_AS_DEPENDENCY; rejected and not installed: no item (it will never be installed);
+ *   <li>not (yet) approved and installed: INSTALLED_OTHER; not approved and missing: no item.
+ * </ul>
+ */
+public final class ComplianceEvaluator {
+  /** How many distinct finding lists to remember the items of (each holds its item list). */
+  static final int MAX_SHAPES = 50_000;
+
+  private final CompliancePolicy policy;
+  private final Map<ApprovalKey, Approval> approvals = new ConcurrentHashMap<>();
+  private final Map<ShapeKey, Judged> shapes = new ConcurrentHashMap<>();
+  private final boolean perHostInputs;
+
+  private record ApprovalKey(Baseline baseline, List<String> product, String source, String id) {}
+
+  /**
+   * Hosts that share a finding list (the matcher shares it between hosts with the same packages,
+   * repos and kernel, DESIGN.md §8) and a baseline get the same items: the list is compared by
+   * identity, so the key costs nothing to build.
+   */
+  private record ShapeKey(List<Finding> findings, Baseline baseline, List<String> product) {
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof ShapeKey k
+          && k.findings == findings
+          && k.baseline == baseline
+          && k.product.equals(product);
+    }
+
+    @Override
+    public int hashCode() {
+      return System.identityHashCode(findings) * 31 + System.identityHashCode(baseline);
+    }
+  }
+
+  /** The items of one finding list under one baseline, before exceptions. */
+  private record Judged(List<ComplianceItem> items, boolean compliant, ComplianceLevel nodeLevel) {}
+
+  public ComplianceEvaluator(CompliancePolicy policy) {
+    this.policy = Objects.requireNonNull(policy, "policy");
+    this.perHostInputs =
+        policy.firstSeen() != FirstSeen.UNKNOWN || policy.outcomes() != InstallOutcomes.NONE;
+  }
+
+  public CompliancePolicy policy() {
+    return policy;
+  }
+
+  /** Judges one host: its inventory (for lifecycle) and what the matcher found on it. */
+  public HostCompliance evaluate(Inventory inventory, HostFindings findings) {
+    var host = findings.host();
+    String group = PatchGroups.groupOf(host).orElse(null);
+    Baseline baseline = policy.groups().baselineFor(host, findings.os());
+    Product product = Product.of(findings.os());
+    List<Waiver> hostWaivers = new ArrayList<>();
+    for (Waiver w : policy.waivers()) {
+      if (w.activeOn(policy.asOf()) && w.target().covers(host.id(), group)) {
+        hostWaivers.add(w);
+      }
+    }
+    Judged judged;
+    if (perHostInputs) {
+      judged = judge(findings.findings(), baseline, product, host.id());
+    } else {
+      ShapeKey key = new ShapeKey(findings.findings(), baseline, product.names());
+      judged = shapes.get(key);
+      if (judged == null) {
+        judged = judge(findings.findings(), baseline, product, host.id());
+        if (shapes.size() < MAX_SHAPES) {
+          shapes.putIfAbsent(key, judged);
+        }
+      }
+    }
+    List<ComplianceItem> items = judged.items();
+    boolean compliant = judged.compliant();
+    ComplianceLevel nodeLevel = judged.nodeLevel();
+    if (!hostWaivers.isEmpty()) {
+      List<ComplianceItem> waived = new ArrayList<>(items.size());
+      compliant = true;
+      nodeLevel = null;
+      for (ComplianceItem item : items) {
+        if (item.state().violates()) {
+          String by = waiverFor(item.advisory(), hostWaivers);
+          if (by != null) {
+            item = item.waivedBy(by);
+          }
+        }
+        if (item.violates(policy.threshold())) {
+          compliant = false;
+          nodeLevel =
+              nodeLevel == null
+                  ? item.complianceLevel()
+                  : ComplianceLevel.max(nodeLevel, item.complianceLevel());
+        }
+        waived.add(item);
+      }
+      items = waived;
+    }
+    OsSupport os = OsLifecycle.lookup(findings.os()).orElse(null);
+    long daysPast = os == null ? 0 : os.daysPastEndOfLife(policy.asOf());
+    List<PackageSupport.PackageEol> pkgEol = List.of();
+    if (policy.packageSupport().packageCount() > 0 && isAl2023(inventory)) {
+      List<String> names = new ArrayList<>(inventory.packages().size());
+      for (InstalledPackage p : inventory.packages()) {
+        names.add(p.name());
+      }
+      pkgEol = policy.packageSupport().endOfLife(names, policy.asOf());
+    }
+    Migration migration =
+        policy.al2023() != null && Migration.appliesTo(inventory)
+            ? Migration.of(inventory, policy.al2023())
+            : null;
+    return new HostCompliance(
+        host,
+        findings.os(),
+        baseline.name(),
+        group,
+        compliant,
+        nodeLevel,
+        items,
+        os,
+        daysPast,
+        pkgEol,
+        migration);
+  }
+
+  private Judged judge(List<Finding> fs, Baseline baseline, Product product, String hostId) {
+    List<ComplianceItem> items = new ArrayList<>(fs.size());
+    boolean compliant = true;
+    ComplianceLevel nodeLevel = null;
+    for (Finding f : fs) {
+      ComplianceItem item = item(f, baseline, product, hostId);
+      if (item == null) {
+        continue;
+      }
+      if (item.violates(policy.threshold())) {
+        compliant = false;
+        nodeLevel =
+            nodeLevel == null
+                ? item.complianceLevel()
+                : ComplianceLevel.max(nodeLevel, item.complianceLevel());
+      }
+      items.add(item);
+    }
+    return new Judged(List.copyOf(items), compliant, nodeLevel);
+  }
+
+  private static boolean isAl2023(Inventory inventory) {
+    return inventory.os().id().equals("amzn")
+        && (inventory.os().versionId().equals("2023") || inventory.os().versionId().equals("2022"));
+  }
+
+  private ComplianceItem item(Finding f, Baseline baseline, Product product, String hostId) {
+    Advisory a = f.advisory();
+    Approval approval =
+        approvals.computeIfAbsent(
+            new ApprovalKey(baseline, product.names(), a.source().toString(), a.id()),
+            k -> baseline.approve(a, product, policy.asOf()));
+    FindingState d = f.state();
+    boolean installed = d == FindingState.INSTALLED || d == FindingState.INSTALLED_PENDING_REBOOT;
+    ComplianceState state;
+    switch (approval.status()) {
+      case REJECTED -> {
+        if (!installed) {
+          return null;
+        }
+        state =
+            baseline.rejectedPatchesAction() == RejectedAction.BLOCK
+                ? ComplianceState.INSTALLED_REJECTED
+                : ComplianceState.INSTALLED_OTHER;
+      }
+      case APPROVED ->
+          state =
+              switch (d) {
+                case MISSING ->
+                    policy.outcomes().failed(hostId, a.id())
+                        ? ComplianceState.FAILED
+                        : ComplianceState.MISSING;
+                case INSTALLED, MITIGATED_BY_LIVEPATCH -> ComplianceState.INSTALLED;
+                case INSTALLED_PENDING_REBOOT -> ComplianceState.INSTALLED_PENDING_REBOOT;
+                case NOT_APPLICABLE -> ComplianceState.NOT_APPLICABLE;
+              };
+      default -> {
+        if (!installed) {
+          return null;
+        }
+        state = ComplianceState.INSTALLED_OTHER;
+      }
+    }
+    boolean inBaseline = approval.status() == Approval.Status.APPROVED;
+    SlaPolicy.Deadline deadline = SlaPolicy.Deadline.NONE;
+    long overdue = 0;
+    if (state.open()) {
+      deadline =
+          policy.sla().deadline(a, policy.kev(), policy.firstSeen().firstSeen(hostId, a.id()));
+      overdue = deadline.overdueDays(policy.asOf());
+    }
+    return new ComplianceItem(
+        a,
+        state,
+        d,
+        inBaseline ? approval.complianceLevel() : ComplianceLevel.UNSPECIFIED,
+        inBaseline ? approval.approvedOn() : null,
+        approval.status() == Approval.Status.REJECTED || inBaseline
+            ? approval.by()
+            : "not in baseline",
+        deadline,
+        overdue,
+        null);
+  }
+
+  /**
+   * The exception that waives an advisory on a host: one that covers the whole advisory, or, for
+   * CVE exceptions, a set that together covers every one of its CVEs (an advisory fixing two CVEs
+   * is still needed while only one of them is waived). Ids are joined with {@code +} when several
+   * are needed.
+   */
+  static String waiverFor(Advisory advisory, List<Waiver> hostWaivers) {
+    Set<String> covered = new HashSet<>();
+    List<String> ids = new ArrayList<>();
+    for (Waiver w : hostWaivers) {
+      if (w.subject().coversAdvisory(advisory)) {
+        return w.id();
+      }
+      Set<String> c = w.cvesCovered(advisory);
+      if (!c.isEmpty() && covered.addAll(c)) {
+        ids.add(w.id());
+      }
+    }
+    if (!advisory.cves().isEmpty() && covered.containsAll(advisory.cves())) {
+      return String.join("+", ids);
+    }
+    return null;
+  }
+}

@@ -1,0 +1,319 @@
+package io.fleetpatch.match;
+
+import io.fleetpatch.advisory.Advisory;
+import io.fleetpatch.advisory.FixedPackage;
+import io.fleetpatch.rpm.Arch;
+import io.fleetpatch.rpm.Evr;
+import io.fleetpatch.rpm.Nevra;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * An immutable set of advisories indexed for matching: per package name and arch, the fixed builds
+ * sorted by rpm's EVR order, so that "which fixes are newer than this installed EVR" is one binary
+ * search, done once per distinct (name, arch, EVR) and cached (DESIGN.md §8).
+ *
+ * <p>Advisories are numbered in (id, repo) order; a finding list sorted by that number is sorted by
+ * advisory id.
+ */
+public final class AdvisoryIndex {
+  /** One fixed package row: advisory number and the fixed NEVRA (arch null = any arch, OVAL). */
+  record Row(int advisory, Nevra fixed) {}
+
+  /**
+   * Rows sorted by fixed EVR ascending, with a cache, per installed EVR, of how many rows have a
+   * fixed EVR at or below it (one binary search per distinct EVR).
+   */
+  static class SortedRows {
+    final Row[] rows;
+    private final ConcurrentHashMap<Evr, Integer> splits = new ConcurrentHashMap<>();
+
+    SortedRows(Row[] rows) {
+      this.rows = rows;
+    }
+
+    /**
+     * The number of rows whose fixed EVR is {@code <=} {@code installed} (rows[0..n) are fixed).
+     */
+    int fixedUpTo(Evr installed) {
+      Integer cached = splits.get(installed);
+      if (cached != null) {
+        return cached;
+      }
+      int lo = 0;
+      int hi = rows.length;
+      while (lo < hi) {
+        int mid = (lo + hi) >>> 1;
+        if (rows[mid].fixed().evr().compareTo(installed) <= 0) {
+          lo = mid + 1;
+        } else {
+          hi = mid;
+        }
+      }
+      if (splits.size() < 100_000) {
+        splits.put(installed, lo);
+      }
+      return lo;
+    }
+  }
+
+  /**
+   * The rows of one name, arch and repo. {@code evidence} holds evidence rows computed once per
+   * distinct installed build (a {@link Nevra}) or per distinct set of other-arch builds (a {@code
+   * List<Nevra>}), shared by every host that has it.
+   */
+  static final class RepoRows extends SortedRows {
+    final int repo;
+    final ConcurrentHashMap<Object, Evidence> evidence = new ConcurrentHashMap<>();
+
+    RepoRows(int repo, Row[] rows) {
+      super(rows);
+      this.repo = repo;
+    }
+  }
+
+  /**
+   * Shared evidence for the rows of a {@link RepoRows}: per row its evidence, and the finding to
+   * use when that row is the advisory's only one on the host.
+   */
+  record Evidence(PackageEvidence[] rows, Finding[] alone) {}
+
+  /** The rows of one name and arch: all of them, and split by repo (sorted by repo number). */
+  static final class ArchRows extends SortedRows {
+    final String arch;
+    final RepoRows[] parts;
+
+    ArchRows(String arch, Row[] rows, RepoRows[] parts) {
+      super(rows);
+      this.arch = arch;
+      this.parts = parts;
+    }
+  }
+
+  /** The rows of one package name, by arch. */
+  static final class NameRows {
+    final String name;
+    final Map<String, ArchRows> byArch;
+    final ArchRows[] all;
+
+    /** Position of the name in sorted order: rows collected by rank come out sorted by name. */
+    int rank;
+
+    final boolean installonly;
+    final boolean runningKernel;
+    final boolean kernelFamily;
+
+    NameRows(String name, Map<String, ArchRows> byArch) {
+      this.name = name;
+      this.byArch = byArch;
+      this.installonly = KernelPackages.isInstallonly(name);
+      this.runningKernel = KernelPackages.RUNNING.contains(name);
+      this.kernelFamily = KernelPackages.isFamily(name);
+      this.all =
+          byArch.values().stream()
+              .sorted(Comparator.comparing((ArchRows a) -> a.arch))
+              .toArray(ArchRows[]::new);
+    }
+  }
+
+  private final List<Advisory> advisories;
+  private final int[] repoOf;
+  private final List<String> repos;
+  private final Map<String, Integer> repoIds;
+  private final Map<String, NameRows> byName;
+  private final Map<String, Set<String>> namesByRepo;
+  private final Map<String, String> releaseByRepo;
+
+  private AdvisoryIndex(Collection<Advisory> input) {
+    List<Advisory> sorted = new ArrayList<>(input);
+    sorted.sort(Comparator.comparing(Advisory::id).thenComparing(a -> a.source().repo()));
+    this.advisories = List.copyOf(sorted);
+    Map<String, Integer> ids = new LinkedHashMap<>();
+    TreeSet<String> repoNames = new TreeSet<>();
+    Map<String, String> releases = new HashMap<>();
+    for (Advisory a : sorted) {
+      repoNames.add(a.source().repo());
+      releases.putIfAbsent(a.source().repo(), a.source().release());
+    }
+    this.releaseByRepo = Map.copyOf(releases);
+    List<String> repoList = new ArrayList<>(repoNames);
+    for (int i = 0; i < repoList.size(); i++) {
+      ids.put(repoList.get(i), i);
+    }
+    this.repos = List.copyOf(repoList);
+    this.repoIds = Map.copyOf(ids);
+    this.repoOf = new int[sorted.size()];
+    Map<String, Map<String, List<Row>>> rows = new HashMap<>();
+    Map<String, Set<String>> names = new HashMap<>();
+    for (int i = 0; i < sorted.size(); i++) {
+      Advisory a = sorted.get(i);
+      repoOf[i] = ids.get(a.source().repo());
+      for (FixedPackage p : a.packages()) {
+        String arch = p.arch() == null ? ANY_ARCH : p.arch();
+        Nevra fixed =
+            new Nevra(p.name(), p.fixed(), p.arch() == null ? Arch.NOARCH : Arch.parse(p.arch()));
+        rows.computeIfAbsent(p.name(), k -> new HashMap<>())
+            .computeIfAbsent(arch, k -> new ArrayList<>())
+            .add(new Row(i, fixed));
+        names.computeIfAbsent(a.source().repo(), k -> new TreeSet<>()).add(p.name());
+      }
+    }
+    Map<String, NameRows> idx = new HashMap<>(rows.size() * 2);
+    for (var e : rows.entrySet()) {
+      Map<String, ArchRows> byArch = new HashMap<>();
+      for (var ae : e.getValue().entrySet()) {
+        Row[] r = ae.getValue().toArray(Row[]::new);
+        // stable: equal EVRs keep advisory order
+        Arrays.sort(r, (x, y) -> x.fixed().evr().compareTo(y.fixed().evr()));
+        Map<Integer, List<Row>> perRepo = new TreeMap<>();
+        for (Row row : r) {
+          perRepo.computeIfAbsent(repoOf[row.advisory()], k -> new ArrayList<>()).add(row);
+        }
+        RepoRows[] parts =
+            perRepo.entrySet().stream()
+                .map(pe -> new RepoRows(pe.getKey(), pe.getValue().toArray(Row[]::new)))
+                .toArray(RepoRows[]::new);
+        byArch.put(ae.getKey(), new ArchRows(ae.getKey(), r, parts));
+      }
+      idx.put(e.getKey(), new NameRows(e.getKey(), Map.copyOf(byArch)));
+    }
+    List<String> sortedNames = new ArrayList<>(idx.keySet());
+    sortedNames.sort(null);
+    for (int i = 0; i < sortedNames.size(); i++) {
+      idx.get(sortedNames.get(i)).rank = i;
+    }
+    this.byName = idx;
+    Map<String, Set<String>> frozen = new HashMap<>();
+    names.forEach((k, v) -> frozen.put(k, Set.copyOf(v)));
+    this.namesByRepo = Map.copyOf(frozen);
+  }
+
+  /** The arch key of rows that give no arch (OVAL without an arch test): they match every arch. */
+  static final String ANY_ARCH = "*";
+
+  public static AdvisoryIndex of(Collection<Advisory> advisories) {
+    return new AdvisoryIndex(advisories);
+  }
+
+  /** Every advisory, sorted by id then repo; the position is the advisory's number. */
+  public List<Advisory> advisories() {
+    return advisories;
+  }
+
+  public int size() {
+    return advisories.size();
+  }
+
+  /** The repo ids ({@code AdvisorySource.repo}) the advisories come from, sorted. */
+  public List<String> repos() {
+    return repos;
+  }
+
+  /** The release ({@code AdvisorySource.release}) of a repo's advisories, or null. */
+  public String releaseOf(String repo) {
+    return releaseByRepo.get(repo);
+  }
+
+  /** The package names the advisories of {@code repo} ship (empty for an unknown repo). */
+  public Set<String> packageNames(String repo) {
+    return namesByRepo.getOrDefault(repo, Set.of());
+  }
+
+  /** Whether some advisory of {@code repo} ships this exact EVR of this name. */
+  public boolean ships(String repo, String name, Evr evr) {
+    NameRows nr = byName.get(name);
+    Integer id = repoIds.get(repo);
+    if (nr == null || id == null) {
+      return false;
+    }
+    for (ArchRows ar : nr.byArch.values()) {
+      for (Row r : ar.rows) {
+        if (repoOf[r.advisory()] == id && r.fixed().evr().sameAs(evr)) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  /**
+   * The advisories whose fixed package is exactly this build (name, arch, EVR by rpm's order),
+   * sorted by issue date, earliest first (undated last).
+   */
+  public List<Advisory> shipping(Nevra build) {
+    NameRows nr = byName.get(build.name());
+    List<Advisory> out = new ArrayList<>();
+    if (nr == null) {
+      return out;
+    }
+    ArchRows ar = nr.byArch.get(build.arch().name());
+    if (ar == null) {
+      return out;
+    }
+    for (Row r : ar.rows) {
+      if (r.fixed().evr().sameAs(build.evr())) {
+        out.add(advisories.get(r.advisory()));
+      }
+    }
+    out.sort(
+        Comparator.comparing(Advisory::issued, Comparator.nullsLast(Comparator.naturalOrder())));
+    return out;
+  }
+
+  /** Every advisory with a fixed package of this name (any arch, any version). */
+  public List<Advisory> forName(String name) {
+    NameRows nr = byName.get(name);
+    List<Advisory> out = new ArrayList<>();
+    if (nr != null) {
+      for (ArchRows ar : nr.byArch.values()) {
+        for (Row r : ar.rows) {
+          out.add(advisories.get(r.advisory()));
+        }
+      }
+    }
+    return out;
+  }
+
+  /** Every fixed version shipped by {@code repo} for {@code name}. */
+  public List<Evr> shippedVersions(String repo, String name) {
+    NameRows nr = byName.get(name);
+    Integer id = repoIds.get(repo);
+    List<Evr> out = new ArrayList<>();
+    if (nr == null || id == null) {
+      return out;
+    }
+    for (ArchRows ar : nr.byArch.values()) {
+      for (Row r : ar.rows) {
+        if (repoOf[r.advisory()] == id) {
+          out.add(r.fixed().evr());
+        }
+      }
+    }
+    return out;
+  }
+
+  /** The repo number of an advisory number ({@link #repos()} position). */
+  int repoOf(int advisory) {
+    return repoOf[advisory];
+  }
+
+  /** Repo number of a repo id, or -1. */
+  int repoId(String repo) {
+    Integer id = repoIds.get(repo);
+    return id == null ? -1 : id;
+  }
+
+  NameRows rows(String name) {
+    return byName.get(name);
+  }
+}

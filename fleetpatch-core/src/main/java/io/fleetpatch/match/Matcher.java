@@ -1,0 +1,548 @@
+package io.fleetpatch.match;
+
+import io.fleetpatch.advisory.Advisory;
+import io.fleetpatch.advisory.AdvisoryType;
+import io.fleetpatch.inventory.InstalledPackage;
+import io.fleetpatch.inventory.Inventory;
+import io.fleetpatch.rpm.Nevra;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * Inventory × advisories → findings, with dnf's semantics (DESIGN.md §5). Pure and thread-safe: one
+ * instance serves any number of hosts in parallel.
+ *
+ * <p>A package row of an advisory is MISSING exactly when dnf 4.14 {@code updateinfo list
+ * --security} (the default {@code --available}) lists it: same name AND arch installed (oracle
+ * README gotcha 6), and the fixed EVR newer than the newest installed build of that name.arch
+ * ({@code dnf/cli/commands/updateinfo.py}, installed {@code .latest()}; for installonly kernels the
+ * newest kernel, gotcha 7), by rpm's EVR order ({@link io.fleetpatch.rpm.RpmVersions}).
+ */
+public final class Matcher {
+  private final AdvisoryIndex index;
+  private final MatchOptions options;
+  private final RepoScoper scoper;
+  private final boolean[] typeOk;
+
+  public Matcher(AdvisoryIndex index, MatchOptions options) {
+    this.index = Objects.requireNonNull(index, "index");
+    this.options = Objects.requireNonNull(options, "options");
+    this.scoper = new RepoScoper(index);
+    List<Advisory> all = index.advisories();
+    this.typeOk = new boolean[all.size()];
+    for (int i = 0; i < typeOk.length; i++) {
+      typeOk[i] = options.types().contains(all.get(i).type());
+    }
+  }
+
+  /** Matches one host with the default options (dnf's {@code --security} view). */
+  public static HostFindings match(Inventory inventory, AdvisoryIndex index) {
+    return new Matcher(index, MatchOptions.DEFAULTS).match(inventory);
+  }
+
+  public AdvisoryIndex index() {
+    return index;
+  }
+
+  /** The repo scope this matcher decides for a host (the evidence of every finding). */
+  public RepoScope scope(Inventory inventory) {
+    return scopeBits(inventory).scope();
+  }
+
+  /** A host's scope and, per repo number, whether it is in it. */
+  private record ScopeBits(RepoScope scope, boolean[] inScope) {}
+
+  /** Scopes decided from an inventory's repo list, per distinct list (hosts share a few). */
+  private final java.util.concurrent.ConcurrentHashMap<List<String>, ScopeBits> byRepoList =
+      new java.util.concurrent.ConcurrentHashMap<>();
+
+  private ScopeBits scopeBits(Inventory inventory) {
+    if (options.scopeRepos() && inventory.repos() != null) {
+      ScopeBits cached = byRepoList.get(inventory.repos());
+      if (cached == null) {
+        cached = bits(scoper.scope(inventory));
+        if (byRepoList.size() < 10_000) {
+          byRepoList.putIfAbsent(inventory.repos(), cached);
+        }
+      }
+      return cached;
+    }
+    return bits(
+        options.scopeRepos()
+            ? scoper.scope(inventory)
+            : new RepoScope(Set.of(), RepoScope.Basis.ALL, List.of("repo scoping off")));
+  }
+
+  private ScopeBits bits(RepoScope scope) {
+    boolean[] inScope = new boolean[index.repos().size()];
+    for (int i = 0; i < inScope.length; i++) {
+      inScope[i] = scope.includes(index.repos().get(i));
+    }
+    return new ScopeBits(scope, inScope);
+  }
+
+  public HostFindings match(Inventory inventory) {
+    ScopeBits sb = scopeBits(inventory);
+    return new HostFindings(
+        inventory.host(),
+        inventory.os(),
+        inventory.kernel(),
+        sb.scope(),
+        evaluate(inventory, sb.inScope()));
+  }
+
+  /** The findings of a host whose repo scope is already decided ({@link #scope(Inventory)}). */
+  public List<Finding> findings(Inventory inventory, RepoScope scope) {
+    return evaluate(inventory, bits(scope).inScope());
+  }
+
+  private List<Finding> evaluate(Inventory inventory, boolean[] inScope) {
+    List<InstalledPackage> pkgs = inventory.packages();
+    Nevra[] packages = new Nevra[pkgs.size()];
+    for (int i = 0; i < packages.length; i++) {
+      packages[i] = pkgs.get(i).nevra();
+    }
+    return evaluate(Arrays.asList(packages), inventory.kernel(), inventory.livepatches(), inScope);
+  }
+
+  /** Bound of each per-build evidence cache (entries per name.arch). */
+  private static final int EVIDENCE_CACHE = 4096;
+
+  /**
+   * Per thread scratch: the package rows collected for one host, grouped by advisory number through
+   * linked lists over flat arrays (cache-friendly), reused host to host.
+   */
+  private static final class Scratch {
+    final int[] head;
+    final int[] tail;
+    final int[] sizes;
+    final int[] touched;
+    int count;
+    int n;
+    int[] next = new int[4096];
+    PackageEvidence[] rows = new PackageEvidence[4096];
+    Finding[] solo = new Finding[4096];
+
+    Scratch(int advisories) {
+      head = new int[advisories];
+      tail = new int[advisories];
+      sizes = new int[advisories];
+      touched = new int[advisories];
+      Arrays.fill(head, -1);
+    }
+
+    /**
+     * Adds a row; {@code alone} is the finding to use when it stays the advisory's only row (or
+     * null).
+     */
+    void add(int advisory, PackageEvidence ev, Finding alone) {
+      if (n == rows.length) {
+        next = Arrays.copyOf(next, n * 2);
+        rows = Arrays.copyOf(rows, n * 2);
+        solo = Arrays.copyOf(solo, n * 2);
+      }
+      int i = n++;
+      rows[i] = ev;
+      solo[i] = alone;
+      next[i] = -1;
+      if (head[advisory] < 0) {
+        head[advisory] = i;
+        sizes[advisory] = 1;
+        touched[count++] = advisory;
+      } else {
+        next[tail[advisory]] = i;
+        sizes[advisory]++;
+      }
+      tail[advisory] = i;
+    }
+
+    /** The rows of one advisory, in the order collected: by package name, then arch. */
+    List<PackageEvidence> rows(int advisory) {
+      int i = head[advisory];
+      if (sizes[advisory] == 1) {
+        return List.of(rows[i]);
+      }
+      PackageEvidence[] out = new PackageEvidence[sizes[advisory]];
+      for (int k = 0; i >= 0; i = next[i]) {
+        out[k++] = rows[i];
+      }
+      return List.of(out);
+    }
+
+    void clear() {
+      for (int i = 0; i < count; i++) {
+        head[touched[i]] = -1;
+      }
+      Arrays.fill(rows, 0, n, null);
+      Arrays.fill(solo, 0, n, null);
+      count = 0;
+      n = 0;
+    }
+  }
+
+  private final ThreadLocal<Scratch> scratch =
+      ThreadLocal.withInitial(() -> new Scratch(index().size()));
+
+  List<Finding> evaluate(
+      List<Nevra> packages, String unameR, List<String> loadedLivepatches, boolean[] inScope) {
+    // installed packages that some advisory names, ordered by name rank (so that each finding's
+    // rows come out sorted by name, then arch), grouped by name
+    int n = 0;
+    AdvisoryIndex.NameRows[] names = new AdvisoryIndex.NameRows[packages.size()];
+    Nevra[] builds = new Nevra[packages.size()];
+    long[] order = new long[packages.size()];
+    boolean livepatchInstalled = false;
+    for (int i = 0; i < packages.size(); i++) {
+      Nevra p = packages.get(i);
+      AdvisoryIndex.NameRows nr = index.rows(p.name());
+      if (nr == null) {
+        continue;
+      }
+      livepatchInstalled |= p.name().startsWith(KernelPackages.LIVEPATCH_PREFIX);
+      names[i] = nr;
+      builds[i] = p;
+      order[n++] = ((long) nr.rank << 32) | i;
+    }
+    Arrays.sort(order, 0, n);
+    Scratch c = scratch.get();
+    try {
+      for (int k = 0; k < n; ) {
+        int first = (int) order[k];
+        AdvisoryIndex.NameRows nr = names[first];
+        int end = k + 1;
+        while (end < n && names[(int) order[end]] == nr) {
+          end++;
+        }
+        List<Nevra> inst;
+        if (end == k + 1) {
+          inst = List.of(builds[first]);
+        } else {
+          Nevra[] group = new Nevra[end - k];
+          for (int j = k; j < end; j++) {
+            group[j - k] = builds[(int) order[j]];
+          }
+          inst = List.of(group);
+        }
+        collect(inst, nr, unameR, inScope, c);
+        k = end;
+      }
+      Set<String> mitigated =
+          livepatchInstalled || (loadedLivepatches != null && !loadedLivepatches.isEmpty())
+              ? mitigatedCves(packages, unameR, loadedLivepatches)
+              : Set.of();
+      int[] advs = Arrays.copyOf(c.touched, c.count);
+      Arrays.sort(advs);
+      List<Finding> out = new ArrayList<>(advs.length);
+      for (int a : advs) {
+        Finding alone = c.sizes[a] == 1 && mitigated.isEmpty() ? c.solo[c.head[a]] : null;
+        out.add(alone != null ? alone : finding(index.advisories().get(a), c.rows(a), mitigated));
+      }
+      return out;
+    } finally {
+      c.clear();
+    }
+  }
+
+  private void collect(
+      List<Nevra> installedAllArches,
+      AdvisoryIndex.NameRows nr,
+      String unameR,
+      boolean[] inScope,
+      Scratch c) {
+    for (AdvisoryIndex.ArchRows ar : nr.all) {
+      List<Nevra> inst = installedAllArches;
+      if (!ar.arch.equals(AdvisoryIndex.ANY_ARCH)) {
+        inst = sameArch(installedAllArches, ar.arch);
+      }
+      boolean single =
+          inst.size() == 1
+              && !(nr.runningKernel
+                  && unameR != null
+                  && !KernelPackages.isRunning(inst.get(0), unameR));
+      for (AdvisoryIndex.RepoRows part : ar.parts) {
+        if (!inScope[part.repo]) {
+          if (options.reportOutOfScope()) {
+            outOfScope(part, inst.isEmpty() ? installedAllArches : inst, c);
+          }
+          continue;
+        }
+        if (inst.isEmpty()) {
+          // gotcha 6: the name is installed, but only with other arches
+          List<Nevra> others = installedAllArches;
+          add(part, cached(part, others, () -> mismatchRows(part.rows, others)), c);
+        } else if (single) {
+          // one build of this name.arch: its rows are the same on every host that has it
+          Nevra only = inst.get(0);
+          List<Nevra> one = inst;
+          add(part, cached(part, only, () -> singleRows(part, only, one, nr.installonly)), c);
+        } else {
+          multipleBuilds(part, inst, nr.installonly, unameR, c);
+        }
+      }
+    }
+  }
+
+  private static List<Nevra> sameArch(List<Nevra> all, String arch) {
+    int same = 0;
+    for (Nevra n : all) {
+      if (n.arch().name().equals(arch)) {
+        same++;
+      }
+    }
+    if (same == all.size()) {
+      return all;
+    }
+    Nevra[] f = new Nevra[same];
+    int k = 0;
+    for (Nevra n : all) {
+      if (n.arch().name().equals(arch)) {
+        f[k++] = n;
+      }
+    }
+    return List.of(f);
+  }
+
+  private AdvisoryIndex.Evidence cached(
+      AdvisoryIndex.RepoRows part,
+      Object key,
+      java.util.function.Supplier<PackageEvidence[]> make) {
+    AdvisoryIndex.Evidence ev = part.evidence.get(key);
+    if (ev == null) {
+      PackageEvidence[] rows = make.get();
+      Finding[] alone = new Finding[rows.length];
+      for (int i = 0; i < rows.length; i++) {
+        alone[i] =
+            new Finding(
+                index.advisories().get(part.rows[i].advisory()),
+                rows[i].state(),
+                List.of(rows[i]),
+                List.of(),
+                rows[i].rule().text());
+      }
+      ev = new AdvisoryIndex.Evidence(rows, alone);
+      if (part.evidence.size() < EVIDENCE_CACHE) {
+        part.evidence.putIfAbsent(key, ev);
+      }
+    }
+    return ev;
+  }
+
+  private static PackageEvidence[] mismatchRows(AdvisoryIndex.Row[] rows, List<Nevra> others) {
+    PackageEvidence[] ev = new PackageEvidence[rows.length];
+    for (int i = 0; i < rows.length; i++) {
+      ev[i] =
+          new PackageEvidence(
+              rows[i].fixed(),
+              null,
+              others,
+              FindingState.NOT_APPLICABLE,
+              DecisionRule.ARCH_MISMATCH);
+    }
+    return ev;
+  }
+
+  private static PackageEvidence[] singleRows(
+      AdvisoryIndex.RepoRows part, Nevra only, List<Nevra> inst, boolean installonly) {
+    AdvisoryIndex.Row[] rows = part.rows;
+    int upTo = part.fixedUpTo(only.evr());
+    PackageEvidence[] ev = new PackageEvidence[rows.length];
+    DecisionRule missing =
+        installonly
+            ? DecisionRule.FIX_NEWER_THAN_NEWEST_KERNEL
+            : DecisionRule.FIX_NEWER_THAN_NEWEST_INSTALLED;
+    for (int i = 0; i < rows.length; i++) {
+      ev[i] =
+          i >= upTo
+              ? new PackageEvidence(rows[i].fixed(), only, inst, FindingState.MISSING, missing)
+              : new PackageEvidence(
+                  rows[i].fixed(),
+                  only,
+                  inst,
+                  FindingState.INSTALLED,
+                  DecisionRule.INSTALLED_AT_OR_ABOVE_FIX);
+    }
+    return ev;
+  }
+
+  /** Adds shared evidence rows of the advisory types asked for. */
+  private void add(AdvisoryIndex.RepoRows part, AdvisoryIndex.Evidence ev, Scratch c) {
+    AdvisoryIndex.Row[] rows = part.rows;
+    PackageEvidence[] evs = ev.rows();
+    Finding[] alone = ev.alone();
+    for (int i = 0; i < rows.length; i++) {
+      int a = rows[i].advisory();
+      if (typeOk[a]) {
+        c.add(a, evs[i], alone[i]);
+      }
+    }
+  }
+
+  /** Rows of a repo the host does not use, reported NOT_APPLICABLE (only when asked). */
+  private void outOfScope(AdvisoryIndex.RepoRows part, List<Nevra> inst, Scratch c) {
+    Nevra compared = inst.isEmpty() ? null : inst.get(inst.size() - 1);
+    for (AdvisoryIndex.Row r : part.rows) {
+      if (typeOk[r.advisory()]) {
+        c.add(
+            r.advisory(),
+            new PackageEvidence(
+                r.fixed(),
+                compared,
+                inst,
+                FindingState.NOT_APPLICABLE,
+                DecisionRule.REPO_NOT_ENABLED),
+            null);
+      }
+    }
+  }
+
+  /**
+   * Several builds of one name.arch (installonly kernels, leftover duplicates), or a running kernel
+   * other than the one installed build.
+   */
+  private void multipleBuilds(
+      AdvisoryIndex.RepoRows part,
+      List<Nevra> unsorted,
+      boolean installonly,
+      String unameR,
+      Scratch c) {
+    List<Nevra> inst = unsorted;
+    if (unsorted.size() > 1) {
+      Nevra[] sorted = unsorted.toArray(Nevra[]::new);
+      Arrays.sort(sorted, (x, y) -> x.evr().compareTo(y.evr()));
+      inst = List.of(sorted);
+    }
+    Nevra oldest = inst.get(0);
+    Nevra newest = inst.get(inst.size() - 1);
+    Nevra running = null;
+    if (installonly) {
+      for (Nevra n : inst) {
+        if (KernelPackages.isRunning(n, unameR)) {
+          running = n;
+        }
+      }
+      if (running == null) {
+        // the running kernel's package was removed after an update: it still runs until a reboot
+        Nevra r = KernelPackages.runningBuild(newest.name(), unameR);
+        if (r != null && r.arch().equals(newest.arch()) && r.evr().compareTo(newest.evr()) < 0) {
+          running = r;
+        }
+      }
+    }
+    int upToNewest = part.fixedUpTo(newest.evr());
+    int upToOldest = part.fixedUpTo(oldest.evr());
+    int upToRunning = running == null ? -1 : part.fixedUpTo(running.evr());
+    AdvisoryIndex.Row[] rows = part.rows;
+    for (int i = 0; i < rows.length; i++) {
+      int a = rows[i].advisory();
+      if (!typeOk[a]) {
+        continue;
+      }
+      FindingState state;
+      DecisionRule rule;
+      Nevra compared = newest;
+      if (i >= upToNewest) {
+        state = FindingState.MISSING;
+        rule =
+            installonly
+                ? DecisionRule.FIX_NEWER_THAN_NEWEST_KERNEL
+                : DecisionRule.FIX_NEWER_THAN_NEWEST_INSTALLED;
+      } else if (upToRunning >= 0 && i >= upToRunning) {
+        state = FindingState.INSTALLED_PENDING_REBOOT;
+        rule = DecisionRule.RUNNING_KERNEL_OLDER_THAN_FIX;
+        compared = running;
+      } else if (installonly && i >= upToOldest) {
+        state = FindingState.INSTALLED;
+        rule = DecisionRule.OLDER_KERNEL_NOT_RUNNING;
+      } else {
+        state = FindingState.INSTALLED;
+        rule = DecisionRule.INSTALLED_AT_OR_ABOVE_FIX;
+      }
+      c.add(a, new PackageEvidence(rows[i].fixed(), compared, inst, state, rule), null);
+    }
+  }
+
+  private static boolean exposedOnlyInKernel(List<PackageEvidence> rows) {
+    for (PackageEvidence p : rows) {
+      if (p.state().exposed() && !KernelPackages.isFamily(p.name())) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private Finding finding(Advisory adv, List<PackageEvidence> rows, Set<String> mitigated) {
+    FindingState state = FindingState.NOT_APPLICABLE;
+    DecisionRule rule = rows.get(0).rule();
+    for (PackageEvidence p : rows) {
+      if (p.state().exposureRank() < state.exposureRank()) {
+        state = p.state();
+        rule = p.rule();
+      }
+    }
+    List<String> covered = List.of();
+    if (!mitigated.isEmpty() && state.exposed() && exposedOnlyInKernel(rows)) {
+      List<String> cv = new ArrayList<>();
+      for (String cve : adv.cves()) {
+        if (mitigated.contains(cve)) {
+          cv.add(cve);
+        }
+      }
+      covered = cv;
+      if (!adv.cves().isEmpty() && cv.size() == adv.cves().size()) {
+        state = FindingState.MITIGATED_BY_LIVEPATCH;
+      }
+    }
+    String text =
+        state == FindingState.MITIGATED_BY_LIVEPATCH
+            ? "kernel fix missing, but a live patch for the running kernel fixes every CVE of it"
+            : rule.text();
+    return new Finding(adv, state, rows, covered, text);
+  }
+
+  /**
+   * CVEs fixed in the running kernel by live patches: the CVEs of every livepatch advisory whose
+   * {@code kernel-livepatch-<running kernel>} package is installed at or above its fix, plus CVE
+   * ids named by loaded kpatch modules ({@code livepatch_CVE_2019_20096}, AWS EC2 user guide
+   * "kpatch list").
+   */
+  private Set<String> mitigatedCves(List<Nevra> packages, String unameR, List<String> loaded) {
+    Set<String> out = new HashSet<>();
+    if (unameR != null) {
+      for (Nevra lp : packages) {
+        if (!KernelPackages.livepatchTargets(lp.name(), unameR)) {
+          continue;
+        }
+        AdvisoryIndex.NameRows nr = index.rows(lp.name());
+        AdvisoryIndex.ArchRows ar = nr == null ? null : nr.byArch.get(lp.arch().name());
+        if (ar == null) {
+          continue;
+        }
+        int upTo = ar.fixedUpTo(lp.evr());
+        for (int i = 0; i < upTo; i++) {
+          out.addAll(index.advisories().get(ar.rows[i].advisory()).cves());
+        }
+      }
+    }
+    if (loaded != null) {
+      for (String module : loaded) {
+        java.util.regex.Matcher m = CVE_IN_MODULE.matcher(module);
+        while (m.find()) {
+          out.add("CVE-" + m.group(1) + "-" + m.group(2));
+        }
+      }
+    }
+    return out;
+  }
+
+  private static final java.util.regex.Pattern CVE_IN_MODULE =
+      java.util.regex.Pattern.compile("(?i)CVE[_-](\\d{4})[_-](\\d{4,})");
+
+  /** Advisory types this matcher considers. */
+  public Set<AdvisoryType> types() {
+    return options.types();
+  }
+}
