@@ -45,15 +45,38 @@ import java.util.concurrent.ConcurrentHashMap;
  * </ul>
  */
 public final class ComplianceEvaluator {
-  /** How many distinct finding lists to remember the items of (each holds its item list). */
-  static final int MAX_SHAPES = 50_000;
+  /**
+   * How many distinct finding lists to remember the items of. Each entry keeps its finding list and
+   * items alive, so the bound is small: fleets cloned from few images share few lists, and a
+   * diverse fleet gains nothing from remembering (a 50,000 bound ran a 100,000-host benchmark out
+   * of a 2 GB heap).
+   */
+  static final int MAX_SHAPES = 2_000;
 
   private final CompliancePolicy policy;
   private final Map<ApprovalKey, Approval> approvals = new ConcurrentHashMap<>();
   private final Map<ShapeKey, Judged> shapes = new ConcurrentHashMap<>();
   private final boolean perHostInputs;
 
-  private record ApprovalKey(Baseline baseline, List<String> product, String source, String id) {}
+  /**
+   * One advisory under one baseline for one product. Baselines and advisories are compared by
+   * identity (each is one shared object per run), so a lookup never hashes a whole baseline.
+   */
+  private record ApprovalKey(Baseline baseline, List<String> product, Advisory advisory) {
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof ApprovalKey k
+          && k.baseline == baseline
+          && k.advisory == advisory
+          && k.product.equals(product);
+    }
+
+    @Override
+    public int hashCode() {
+      return (System.identityHashCode(baseline) * 31 + System.identityHashCode(advisory)) * 31
+          + product.hashCode();
+    }
+  }
 
   /**
    * Hosts that share a finding list (the matcher shares it between hosts with the same packages,
@@ -196,7 +219,7 @@ public final class ComplianceEvaluator {
     Advisory a = f.advisory();
     Approval approval =
         approvals.computeIfAbsent(
-            new ApprovalKey(baseline, product.names(), a.source().toString(), a.id()),
+            new ApprovalKey(baseline, product.names(), a),
             k -> baseline.approve(a, product, policy.asOf()));
     FindingState d = f.state();
     boolean installed = d == FindingState.INSTALLED || d == FindingState.INSTALLED_PENDING_REBOOT;

@@ -4,7 +4,6 @@ import io.fleetpatch.inventory.InstalledPackage;
 import io.fleetpatch.inventory.Inventory;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.TreeMap;
 
 /**
  * The AL2 → AL2023 migration view of one host: which of its installed packages (by name) AL2023
@@ -31,21 +30,31 @@ public record Migration(
    */
   public record Available(String name, String installed, String al2023) {}
 
-  /** Compares an AL2 host's installed packages (by name; one entry per name) with AL2023's. */
+  /**
+   * Compares an AL2 host's installed packages (by name; one entry per name, the first build of that
+   * name in the inventory) with AL2023's.
+   */
   public static Migration of(Inventory inventory, Al2023Packages al2023) {
-    TreeMap<String, String> installed = new TreeMap<>();
-    for (InstalledPackage p : inventory.packages()) {
-      String vr = p.nevra().evr().version() + "-" + p.nevra().evr().releaseOrEmpty();
-      installed.merge(p.name(), vr, (a, b) -> a);
-    }
+    List<InstalledPackage> pkgs = inventory.packages();
+    InstalledPackage[] sorted = pkgs.toArray(new InstalledPackage[0]);
+    java.util.Arrays.sort(sorted, java.util.Comparator.comparing(InstalledPackage::name));
     List<Available> available = new ArrayList<>();
     List<String> missing = new ArrayList<>();
-    installed.forEach(
-        (name, vr) ->
-            al2023
-                .version(name)
-                .ifPresentOrElse(
-                    v -> available.add(new Available(name, vr, v)), () -> missing.add(name)));
+    String last = null;
+    for (InstalledPackage p : sorted) {
+      if (p.name().equals(last)) {
+        continue;
+      }
+      last = p.name();
+      String v = al2023.version(p.name()).orElse(null);
+      if (v == null) {
+        missing.add(p.name());
+      } else {
+        available.add(
+            new Available(
+                p.name(), p.nevra().evr().version() + "-" + p.nevra().evr().releaseOrEmpty(), v));
+      }
+    }
     return new Migration(inventory.host().id(), available, missing, al2023.release());
   }
 

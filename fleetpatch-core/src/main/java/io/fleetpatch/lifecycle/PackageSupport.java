@@ -32,11 +32,23 @@ import javax.xml.stream.XMLStreamReader;
  */
 public final class PackageSupport {
   private final Map<String, List<SupportStatement>> byPackage;
+  // only the statements that can flag a package (not those following the distribution's life)
+  private final Map<String, List<SupportStatement>> flagging;
   private final String currentAs;
 
   private PackageSupport(Map<String, List<SupportStatement>> byPackage, String currentAs) {
     this.byPackage = byPackage;
     this.currentAs = currentAs;
+    Map<String, List<SupportStatement>> f = new HashMap<>();
+    byPackage.forEach(
+        (name, ss) -> {
+          List<SupportStatement> own =
+              ss.stream().filter(st -> !st.distributionLifetime()).toList();
+          if (!own.isEmpty()) {
+            f.put(name, own);
+          }
+        });
+    this.flagging = Map.copyOf(f);
   }
 
   /** An empty set of statements (no package is flagged). */
@@ -200,19 +212,34 @@ public final class PackageSupport {
    * that follow the distribution's life are left to the OS lifecycle. Sorted by name.
    */
   public List<PackageEol> endOfLife(Collection<String> installedNames, LocalDate asOf) {
-    List<PackageEol> out = new ArrayList<>();
-    for (String name : installedNames.stream().distinct().sorted().toList()) {
-      for (SupportStatement s : statementsFor(name)) {
-        if (s.distributionLifetime()) {
-          continue;
-        }
+    List<PackageEol> out = null;
+    for (String name : installedNames) {
+      List<SupportStatement> ss = flagging.get(name);
+      if (ss == null) {
+        continue;
+      }
+      for (SupportStatement s : ss) {
+        PackageEol e = null;
         if (s.supported() && asOf.isAfter(s.endDate())) {
-          out.add(new PackageEol(name, s, asOf.toEpochDay() - s.endDate().toEpochDay()));
+          e = new PackageEol(name, s, asOf.toEpochDay() - s.endDate().toEpochDay());
         } else if (!s.supported() && !asOf.isBefore(s.startDate())) {
-          out.add(new PackageEol(name, s, asOf.toEpochDay() - s.startDate().toEpochDay()));
+          e = new PackageEol(name, s, asOf.toEpochDay() - s.startDate().toEpochDay());
+        }
+        if (e != null) {
+          if (out == null) {
+            out = new ArrayList<>();
+          }
+          if (!out.contains(e)) {
+            out.add(e);
+          }
         }
       }
     }
+    if (out == null) {
+      return List.of();
+    }
+    out.sort(
+        java.util.Comparator.comparing(PackageEol::name).thenComparing(e -> e.statement().id()));
     return out;
   }
 
