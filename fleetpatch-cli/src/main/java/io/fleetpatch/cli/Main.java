@@ -1,5 +1,6 @@
 package io.fleetpatch.cli;
 
+import io.fleetpatch.cli.bench.BenchCommand;
 import io.fleetpatch.problem.ProblemException;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -26,10 +27,13 @@ import picocli.CommandLine.Command;
       ""
     },
     subcommands = {
+      InventoryCommand.class,
+      AdvisoriesCommand.class,
+      CveCommand.class,
       VercmpCommand.class,
       ScanCommand.class,
       LivepatchCommand.class,
-      io.fleetpatch.cli.bench.BenchCommand.class,
+      BenchCommand.class,
       CommandLine.HelpCommand.class
     },
     footer = {
@@ -37,8 +41,8 @@ import picocli.CommandLine.Command;
       "Exit codes: 0 ok/compliant, 1 findings at or above --fail-on/non-compliant, 2 usage,"
           + " 3 bad input or data problem, 4 I/O or network, 70 internal error.",
       "",
-      "Not built yet: advisories import/sync/list/show, cve show, comply, report, serve,"
-          + " remediation. They are listed here once they work."
+      "Not built yet: comply, report, serve, remediation; the import of KEV and EPSS"
+          + " feeds. They are listed here once they work."
     })
 public final class Main implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;

@@ -7,7 +7,9 @@ import java.util.Objects;
  * A package's name, epoch, version, release and arch. {@link #parse(String)} reads {@code
  * name-[epoch:]version-release.arch} and {@link #toString()} writes it back (the epoch only when
  * the package has one); {@link #toFullString()} always writes the epoch, as {@code fleetpatch
- * inventory --format nevra} prints it.
+ * inventory --format nevra} prints it. Every package has a release (rpmbuild requires the Release
+ * tag), so a Nevra's {@link Evr} always has one. Other notations ({@code rpm -qa} output, {@code
+ * --qf} columns, updateinfo attributes) are read by {@link NevraFormats}.
  */
 public record Nevra(String name, Evr evr, Arch arch) implements Comparable<Nevra> {
   /** Sort order of listings: name, then arch, then rpm's EVR order. */
@@ -26,8 +28,11 @@ public record Nevra(String name, Evr evr, Arch arch) implements Comparable<Nevra
     for (int i = 0; i < name.length(); i++) {
       char c = name.charAt(i);
       if (c <= ' ' || c == 0x7f || c == '/') {
-        throw new IllegalArgumentException("bad package name '" + name + "'");
+        throw new IllegalArgumentException("bad package name " + Quote.of(name));
       }
+    }
+    if (evr.release() == null) {
+      throw new IllegalArgumentException("package " + Quote.of(name) + " has no release: " + evr);
     }
   }
 
@@ -37,7 +42,8 @@ public record Nevra(String name, Evr evr, Arch arch) implements Comparable<Nevra
 
   /**
    * Parses {@code name-[epoch:]version-release.arch}: the arch follows the last '.', the release
-   * the last '-', the version the '-' before it (rpm's NEVRA convention; names may contain '-').
+   * the last '-', the version the '-' before it (rpm's NEVRA convention, as {@code %{nevra}} prints
+   * it in {@code lib/formats.c}; names may contain '-' and '.').
    *
    * @throws IllegalArgumentException quoting the input when it is not a NEVRA
    */
@@ -46,11 +52,11 @@ public record Nevra(String name, Evr evr, Arch arch) implements Comparable<Nevra
     int dot = s.lastIndexOf('.');
     int rel = s.lastIndexOf('-');
     if (dot < 0 || rel < 0 || dot < rel) {
-      throw new IllegalArgumentException("not a NEVRA (name-version-release.arch): '" + s + "'");
+      throw notNevra(s, "no '-release.arch' at the end");
     }
-    int ver = s.lastIndexOf('-', rel - 1);
+    int ver = rel == 0 ? -1 : s.lastIndexOf('-', rel - 1);
     if (ver <= 0) {
-      throw new IllegalArgumentException("not a NEVRA (name-version-release.arch): '" + s + "'");
+      throw notNevra(s, ver == 0 ? "empty name" : "no '-version-release'");
     }
     try {
       return new Nevra(
@@ -58,20 +64,40 @@ public record Nevra(String name, Evr evr, Arch arch) implements Comparable<Nevra
           Evr.parse(s.substring(ver + 1, dot)),
           Arch.parse(s.substring(dot + 1)));
     } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException("not a NEVRA: '" + s + "' (" + e.getMessage() + ")", e);
+      throw notNevra(s, e.getMessage());
     }
   }
 
-  /** Parses an rpm file name {@code name-version-release.arch.rpm} (file names carry no epoch). */
+  private static IllegalArgumentException notNevra(String s, String why) {
+    return new IllegalArgumentException(
+        "not a NEVRA (name-[epoch:]version-release.arch): " + Quote.of(s) + " (" + why + ")");
+  }
+
+  /**
+   * Parses an rpm file name {@code name-version-release.arch.rpm} (rpm's {@code
+   * %{_build_name_fmt}}, {@code %{NAME}-%{VERSION}-%{RELEASE}.%{ARCH}.rpm}; file names carry no
+   * epoch), with or without a leading directory, as updateinfo's {@code <filename>} holds it.
+   */
   public static Nevra parseFilename(String filename) {
     Objects.requireNonNull(filename, "filename");
     String base = filename.substring(filename.lastIndexOf('/') + 1);
     if (!base.endsWith(".rpm")) {
-      throw new IllegalArgumentException("not an rpm file name: '" + filename + "'");
+      throw new IllegalArgumentException("not an rpm file name: " + Quote.of(filename));
     }
-    Nevra n = parse(base.substring(0, base.length() - 4));
+    Nevra n;
+    try {
+      n = parse(base.substring(0, base.length() - 4));
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException(
+          "not an rpm file name (name-version-release.arch.rpm): "
+              + Quote.of(filename)
+              + " ("
+              + e.getMessage()
+              + ")",
+          e);
+    }
     if (n.evr().epoch() != null) {
-      throw new IllegalArgumentException("rpm file names carry no epoch: '" + filename + "'");
+      throw new IllegalArgumentException("rpm file names carry no epoch: " + Quote.of(filename));
     }
     return n;
   }

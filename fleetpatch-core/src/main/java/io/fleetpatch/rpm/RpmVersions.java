@@ -14,8 +14,20 @@ public final class RpmVersions {
   private RpmVersions() {}
 
   /**
-   * Compares two EVRs as rpm does ({@code rpmverCmp}): epoch (absent = 0), then version, then
-   * release. An absent release compares as the empty string, so {@code 2.0 < 2.0-1}.
+   * Compares two EVRs as librpm's default comparison does ({@code rpmverCmp} in rpm 4.18 {@code
+   * lib/rpmver.c}, what python3-rpm's {@code rpm.ver} objects compare with; the oracle's default
+   * backend):
+   *
+   * <ol>
+   *   <li>epochs, an absent one counting as "0" (rpmverCmp: {@code e1 = (v1->e != NULL) ? v1->e :
+   *       "0"}), compared with rpmvercmp, i.e. as numbers (digits only, leading zeros ignored);
+   *   <li>versions with {@link #rpmvercmp};
+   *   <li>releases with {@link #rpmvercmp} when both are present; otherwise the EVR without a
+   *       release is the older one (lib/rpmver.c {@code compare_values}: {@code str1 && !str2}
+   *       gives 1, {@code !str1 && str2} gives -1). So {@code 2.0 < 2.0-1}, and also {@code 1.0 <
+   *       1.0-~} and {@code 1.0 < 1.0-_}, where comparing the missing release as the empty string
+   *       would give the opposite and "equal".
+   * </ol>
    *
    * @return -1, 0 or 1
    */
@@ -28,7 +40,108 @@ public final class RpmVersions {
     if (rc != 0) {
       return rc;
     }
-    return rpmvercmp(a.releaseOrEmpty(), b.releaseOrEmpty());
+    String ra = a.release();
+    String rb = b.release();
+    if (ra != null && rb != null) {
+      return rpmvercmp(ra, rb);
+    }
+    if (ra != null) {
+      return 1;
+    }
+    return rb != null ? -1 : 0;
+  }
+
+  /**
+   * Compares two EVR strings: the same answer, and the same {@link IllegalArgumentException} for
+   * garbage, as {@code compare(Evr.parse(a), Evr.parse(b))}, but without building the records (for
+   * {@code vercmp --stdin} and other bulk text). Well-formed printable-ASCII EVRs are split in
+   * place, as {@link Evr#parse} splits them; anything else goes through {@link Evr#parse}.
+   *
+   * @return -1, 0 or 1
+   * @throws IllegalArgumentException quoting the string that is not an EVR
+   */
+  public static int compare(String a, String b) {
+    long sa = split(a);
+    long sb = split(b);
+    if (sa < 0 || sb < 0) {
+      return compare(Evr.parse(a), Evr.parse(b));
+    }
+    int colonA = (int) (sa >>> 32) - 1;
+    int dashA = (int) sa - 1;
+    int colonB = (int) (sb >>> 32) - 1;
+    int dashB = (int) sb - 1;
+    // epochs (absent = 0) as numbers: digits only, at most 18 of them (split checked)
+    int ea = 0;
+    int eb = 0;
+    while (ea < colonA && a.charAt(ea) == '0') {
+      ea++;
+    }
+    while (eb < colonB && b.charAt(eb) == '0') {
+      eb++;
+    }
+    int la = Math.max(colonA, 0) - ea;
+    int lb = Math.max(colonB, 0) - eb;
+    if (la != lb) {
+      return la > lb ? 1 : -1;
+    }
+    int rc = la == 0 ? 0 : compareRange(a, ea, colonA, b, eb, colonB);
+    if (rc != 0) {
+      return rc;
+    }
+    int endA = dashA < 0 ? a.length() : dashA;
+    int endB = dashB < 0 ? b.length() : dashB;
+    rc = rpmvercmp(a, colonA + 1, endA, b, colonB + 1, endB);
+    if (rc != 0) {
+      return rc;
+    }
+    if (dashA >= 0 && dashB >= 0) {
+      return rpmvercmp(a, dashA + 1, a.length(), b, dashB + 1, b.length());
+    }
+    if (dashA >= 0) {
+      return 1;
+    }
+    return dashB >= 0 ? -1 : 0;
+  }
+
+  /**
+   * Where {@link Evr#parse} would split a well-formed EVR of printable ASCII: {@code (colon + 1) <<
+   * 32 | (dash + 1)}, -1 for a colon or dash that is not there; or -1 when the string is not such
+   * an EVR (then {@link Evr#parse} decides, and throws).
+   */
+  private static long split(String s) {
+    int n = s.length();
+    int p = 0;
+    while (p < n && isDigit(s.charAt(p))) {
+      p++;
+    }
+    int colon = -1;
+    if (p < n && s.charAt(p) == ':') {
+      if (p == 0 || p > Evr.MAX_EPOCH_DIGITS) {
+        return -1;
+      }
+      colon = p;
+    }
+    int dash = -1;
+    boolean colonInVersion = false;
+    for (int i = colon + 1; i < n; i++) {
+      char c = s.charAt(i);
+      if (c <= ' ' || c >= 0x7f) {
+        return -1;
+      }
+      if (c == '-') {
+        if (dash >= 0) {
+          return -1; // a '-' in the version
+        }
+        dash = i;
+      } else if (c == ':' && dash < 0) {
+        colonInVersion = true;
+      }
+    }
+    int versionEnd = dash < 0 ? n : dash;
+    if (colonInVersion || versionEnd == colon + 1 || dash == n - 1) {
+      return -1; // ':' in the version, empty version, empty release
+    }
+    return ((long) (colon + 1) << 32) | (dash + 1);
   }
 
   /**
@@ -37,13 +150,15 @@ public final class RpmVersions {
    * @return -1, 0 or 1
    */
   public static int rpmvercmp(String a, String b) {
-    if (a.equals(b)) {
+    return rpmvercmp(a, 0, a.length(), b, 0, b.length());
+  }
+
+  /** {@link #rpmvercmp(String, String)} of {@code a[i, na)} and {@code b[j, nb)}. */
+  private static int rpmvercmp(String a, int i, int na, String b, int j, int nb) {
+    // "easy comparison to see if versions are identical"
+    if (na - i == nb - j && a.regionMatches(i, b, j, na - i)) {
       return 0;
     }
-    int i = 0;
-    int j = 0;
-    int na = a.length();
-    int nb = b.length();
     while (i < na || j < nb) {
       // skip separators: anything that is not alphanumeric, '~' or '^' (rpmvercmp.c: "loop through
       // each version segment of str1 and str2 and compare them")

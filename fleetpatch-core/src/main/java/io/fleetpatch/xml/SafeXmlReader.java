@@ -171,6 +171,7 @@ public final class SafeXmlReader implements AutoCloseable {
       throw new IllegalStateException("text() needs a start tag, not event " + event);
     }
     int own = depth;
+    String name = reader.getLocalName();
     StringBuilder b = new StringBuilder();
     while (true) {
       int e = next();
@@ -179,7 +180,7 @@ public final class SafeXmlReader implements AutoCloseable {
           if (b.length() + reader.getTextLength() > limits.maxTextChars()) {
             throw fail(
                 "text of <"
-                    + reader.getLocalName()
+                    + name
                     + "> longer than "
                     + limits.maxTextChars()
                     + " characters, the limit");

@@ -8,14 +8,14 @@ import java.util.regex.Pattern;
  * RLSA-2021:2575, ALSA-2022:4940, ALINUX3-SA-2024:0012, FEDORA-2023-1a2b3c4d5e, ELSA-2018-1196-1).
  * An id without a year is not an advisory id but a broken feed (the Rocky "badid" fixture).
  */
-final class AdvisoryIds {
+public final class AdvisoryIds {
   private static final Pattern ID =
       Pattern.compile(
           "[A-Za-z][A-Za-z0-9._+-]*-(?:19|20)\\d\\d[-:][A-Za-z0-9]+(?:[-.][A-Za-z0-9]+)*");
 
   private AdvisoryIds() {}
 
-  static boolean valid(String id) {
+  public static boolean valid(String id) {
     return id.length() <= 128 && ID.matcher(id).matches();
   }
 }

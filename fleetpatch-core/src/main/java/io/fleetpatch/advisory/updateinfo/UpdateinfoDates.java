@@ -16,7 +16,7 @@ import java.util.regex.Pattern;
  * dnf-advisory.cpp} reads both, via libsolv {@code repo_updateinfoxml.c datestr2timestamp}, which
  * accepts a plain number as a timestamp).
  */
-final class UpdateinfoDates {
+public final class UpdateinfoDates {
   private static final Pattern EPOCH = Pattern.compile("\\d{1,12}");
   private static final DateTimeFormatter MINUTES = DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm");
   private static final DateTimeFormatter SECONDS =
@@ -28,7 +28,7 @@ final class UpdateinfoDates {
    * @return the instant (UTC when no offset is given)
    * @throws DateTimeParseException when none of the forms fits
    */
-  static Instant parse(String s) {
+  public static Instant parse(String s) {
     String t = s.trim();
     if (EPOCH.matcher(t).matches()) {
       return Instant.ofEpochSecond(Long.parseLong(t));

@@ -151,7 +151,7 @@ public final class InventorySources {
 
   private Inventory readRpmdb(Path source) {
     Path file = Files.isDirectory(source) ? Rpmdb.findIn(source).orElseThrow() : source;
-    List<InstalledPackage> pkgs = new RpmdbPackages().read(file);
+    List<InstalledPackage> pkgs = RpmdbPackages.read(file);
     Path dir = file.toAbsolutePath().normalize().getParent();
     return new Inventory(
         Host.of(hostIdFromRpmdbDir(dir)),
@@ -184,7 +184,7 @@ public final class InventorySources {
               "root filesystem without an rpm database: no rpmdb.sqlite, Packages.db or Packages in "
                   + String.join(" or ", RootFilesystem.RPMDB_DIRS)));
     }
-    List<InstalledPackage> pkgs = new RpmdbPackages().read(file.get());
+    List<InstalledPackage> pkgs = RpmdbPackages.read(file.get());
     String id = fs.hostname().orElseGet(() -> nameOf(root.toAbsolutePath().normalize(), "root"));
     return new Inventory(
         new Host(id, fs.hostname().orElse(null), java.util.Map.of()),

@@ -50,8 +50,10 @@ public final class Rpmdb {
 
   /** Every header blob in {@code file}, in the database's order. */
   public static List<HeaderBlob> read(Path file) {
-    RpmdbFormat f = formatOf(file);
-    throw new ProblemException(
-        Problem.of(file.toString(), "reading " + f + " rpm databases is not built yet"));
+    return switch (formatOf(file)) {
+      case SQLITE -> SqlitePackages.read(file);
+      case BDB_HASH -> BdbHashPackages.read(file);
+      case NDB -> NdbPackages.read(file);
+    };
   }
 }
