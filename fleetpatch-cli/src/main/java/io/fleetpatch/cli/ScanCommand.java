@@ -129,6 +129,9 @@ final class ScanCommand implements Callable<Integer> {
       description = "Apply every advisory repo to every host (no repo or stream scoping).")
   boolean noScope;
 
+  /** Fleets up to this size are read before the advisories (to skip other releases' feeds). */
+  static final int EARLY_READ = 2_000;
+
   /** KEV/EPSS lookup; the store provides one later. */
   CveEnrichment enrichment = CveEnrichment.NONE;
 
@@ -144,7 +147,19 @@ final class ScanCommand implements Callable<Integer> {
     }
     MatchOptions options = new MatchOptions(types(), !noScope, allStates);
     List<Path> hosts = FleetSources.expand(sources);
-    AdvisorySupplier.Loaded loaded = new FeedFiles(advisories).load();
+    InventorySources reader = InventorySources.standard();
+    // a small fleet is read first, so that only its releases' feed files are parsed
+    List<Inventory> early =
+        hosts.size() <= EARLY_READ ? hosts.parallelStream().map(reader::read).toList() : null;
+    java.util.Set<String> releases = null;
+    if (early != null && early.stream().allMatch(i -> !i.os().versionId().isEmpty())) {
+      releases = new java.util.HashSet<>();
+      for (Inventory i : early) {
+        // os-release VERSION_ID: 2 and 2023 name the Amazon Linux releases, 2018.03 is AL1
+        releases.add(i.os().versionId().equals("2018.03") ? "1" : i.os().versionId());
+      }
+    }
+    AdvisorySupplier.Loaded loaded = new FeedFiles(advisories, releases).load();
     if (!global.quiet()) {
       for (Problem w : loaded.warnings()) {
         err.println("fleetpatch: warning: " + w);
@@ -159,7 +174,6 @@ final class ScanCommand implements Callable<Integer> {
                 FindingState.MISSING,
                 FindingState.INSTALLED_PENDING_REBOOT,
                 FindingState.MITIGATED_BY_LIVEPATCH);
-    InventorySources reader = InventorySources.standard();
     ProgressBar bar = new ProgressBar(err, global.progress(), "hosts", hosts.size());
     AtomicLong done = new AtomicLong();
     Map<FindingState, Long> counts = ScanTable.newCounts();
@@ -179,7 +193,7 @@ final class ScanCommand implements Callable<Integer> {
               .parallel()
               .mapToObj(
                   i -> {
-                    Inventory inv = reader.read(hosts.get(i));
+                    Inventory inv = early != null ? early.get(i) : reader.read(hosts.get(i));
                     HostFindings h = scanner.scan(inv);
                     bar.update(done.incrementAndGet());
                     return h;

@@ -55,10 +55,17 @@ public final class FleetScanner {
     Shape shape = new Shape(pkgs, scope.repos(), scope.basis(), inv.kernel(), inv.livepatches());
     List<Finding> findings = shapes.get(shape);
     if (findings == null) {
-      evaluated.incrementAndGet();
       findings = matcher.findings(inv, scope);
       if (shapes.size() < maxShapes) {
-        shapes.putIfAbsent(shape, findings);
+        // two threads may evaluate one new shape at once: the first result is kept and counted
+        List<Finding> first = shapes.putIfAbsent(shape, findings);
+        if (first == null) {
+          evaluated.incrementAndGet();
+        } else {
+          findings = first;
+        }
+      } else {
+        evaluated.incrementAndGet();
       }
     }
     return new HostFindings(inv.host(), inv.os(), inv.kernel(), scope, findings);
@@ -69,7 +76,7 @@ public final class FleetScanner {
     return hosts.get();
   }
 
-  /** Host shapes actually evaluated (the rest were shared). */
+  /** Distinct host shapes evaluated (the other hosts shared their findings). */
   public long shapesEvaluated() {
     return evaluated.get();
   }

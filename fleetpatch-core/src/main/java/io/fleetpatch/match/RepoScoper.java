@@ -138,6 +138,7 @@ final class RepoScoper {
   private void inferAl2Topics(List<Nevra> installed, Set<String> repos, List<String> reasons) {
     Set<String> coreNames = index.packageNames(CORE_AL2);
     Map<String, String> why = new TreeMap<>();
+    List<Tie> tied = new ArrayList<>();
     for (Nevra n : installed) {
       if (n.name().startsWith(KernelPackages.LIVEPATCH_PREFIX)) {
         if (index.repoId(AL2_LIVEPATCH) >= 0) {
@@ -175,8 +176,27 @@ final class RepoScoper {
           best.add(r);
         }
       }
-      for (String r : best) {
-        why.putIfAbsent(r, "topic from installed " + n + (best.size() > 1 ? " (ambiguous)" : ""));
+      if (best.size() == 1) {
+        why.putIfAbsent(best.get(0), "topic from installed " + n);
+      } else if (!best.isEmpty()) {
+        tied.add(new Tie(n, best));
+      }
+    }
+    // a build several topics ship (docker is in the docker, ecs and nitro-enclaves topics): a
+    // topic already inferred from another package covers it; else the topic named after the
+    // package; else all of them
+    tied.sort(
+        java.util.Comparator.comparing(
+            (Tie t) -> !t.topics().contains("amzn2extra-" + t.pkg().name())));
+    for (Tie t : tied) {
+      if (t.topics().stream().anyMatch(why::containsKey)) {
+        continue;
+      }
+      List<String> named =
+          t.topics().stream().filter(r -> r.equals("amzn2extra-" + t.pkg().name())).toList();
+      for (String r : named.isEmpty() ? t.topics() : named) {
+        why.putIfAbsent(
+            r, "topic from installed " + t.pkg() + (named.isEmpty() ? " (ambiguous)" : ""));
       }
     }
     why.forEach(
@@ -186,6 +206,9 @@ final class RepoScoper {
           }
         });
   }
+
+  /** An installed build that several topics ship equally well. */
+  private record Tie(Nevra pkg, List<String> topics) {}
 
   /**
    * 3: the topic ships this exact build; 2: it ships the same major.minor series and the core repo

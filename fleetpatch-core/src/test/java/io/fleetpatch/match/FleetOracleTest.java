@@ -121,6 +121,47 @@ class FleetOracleTest {
             new TreeSet<>(FleetFixtures.expected(f.dir(), host, ".installed")));
   }
 
+  /**
+   * Repo inference (no repo list in the inventory): the same hosts with {@code repos} removed must
+   * mostly still agree with dnf. Prints the figure; a host disagrees when the inference misses or
+   * adds a repo (e.g. a topic package at a build the topic never shipped in an advisory).
+   */
+  @Test
+  void inferredReposAgreeWithDnfOnMostHosts() throws Exception {
+    int hosts = 0;
+    int same = 0;
+    List<String> differ = new ArrayList<>();
+    for (Fleet f : fleets) {
+      for (String h : FleetFixtures.hosts(f.dir())) {
+        Inventory inv = FleetFixtures.inventory(f.dir(), h);
+        Inventory noRepos =
+            new Inventory(
+                inv.host(),
+                inv.os(),
+                inv.kernel(),
+                inv.packages(),
+                null,
+                inv.livepatches(),
+                inv.collectedAt(),
+                inv.source());
+        HostFindings found = (f.release().equals("al2") ? al2 : al2023).match(noRepos);
+        hosts++;
+        if (rows(found, Set.of(FindingState.MISSING))
+            .equals(new TreeSet<>(FleetFixtures.expected(f.dir(), h, "")))) {
+          same++;
+        } else {
+          differ.add(
+              f.name() + "/" + h + " inferred " + found.scope().repos() + " vs " + inv.repos());
+        }
+      }
+    }
+    System.out.printf("repo inference: %d/%d hosts identical to dnf%n", same, hosts);
+    differ.stream().limit(10).forEach(System.out::println);
+    assertThat(same)
+        .as("hosts identical with inferred repos")
+        .isGreaterThanOrEqualTo(hosts * 85 / 100);
+  }
+
   @Test
   void fleetsCoverAtLeast200HostsAndTheTrickyShapes() throws Exception {
     int hosts = 0;

@@ -36,7 +36,7 @@ import picocli.CommandLine.Spec;
       "Examples:",
       "  fleetpatch bench vercmp",
       "  fleetpatch bench vercmp --pairs 100000",
-      "  fleetpatch bench import --postgres postgresql://postgres@localhost:5432/postgres"
+      "  fleetpatch bench scan --hosts 100000 --templates FLEET... --advisories DIR --dnf-sample 3"
     })
 public final class BenchCommand implements Runnable {
   @Spec CommandSpec spec;

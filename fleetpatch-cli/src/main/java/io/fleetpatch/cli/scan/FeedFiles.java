@@ -3,6 +3,7 @@ package io.fleetpatch.cli.scan;
 import io.fleetpatch.advisory.Advisory;
 import io.fleetpatch.advisory.Feed;
 import io.fleetpatch.advisory.updateinfo.UpdateinfoParser;
+import io.fleetpatch.advisory.updateinfo.UpdateinfoSources;
 import io.fleetpatch.problem.Problem;
 import io.fleetpatch.problem.ProblemException;
 import java.io.IOException;
@@ -26,9 +27,28 @@ import java.util.stream.Stream;
  */
 public final class FeedFiles implements AdvisorySupplier {
   private final List<Path> paths;
+  private final java.util.Set<String> releases;
 
   public FeedFiles(List<Path> paths) {
+    this(paths, null);
+  }
+
+  /**
+   * @param releases when not null, skip files whose repo id names another release (AL2 hosts need
+   *     no AL1 or AL2023 file); files whose release the id does not tell are always read
+   */
+  public FeedFiles(List<Path> paths, java.util.Set<String> releases) {
     this.paths = List.copyOf(paths);
+    this.releases = releases == null ? null : java.util.Set.copyOf(releases);
+  }
+
+  private boolean wanted(Path f) {
+    if (releases == null) {
+      return true;
+    }
+    String id = repoIdOf(f);
+    return id == null
+        || UpdateinfoSources.forRepoId(id).map(s -> releases.contains(s.release())).orElse(true);
   }
 
   /** The updateinfo files under the given paths, sorted. */
@@ -70,7 +90,7 @@ public final class FeedFiles implements AdvisorySupplier {
 
   @Override
   public Loaded load() {
-    List<Path> files = files(paths);
+    List<Path> files = files(paths).stream().filter(this::wanted).toList();
     record One(List<Advisory> advisories, List<Problem> warnings, byte[] digest) {}
     List<One> parsed =
         files.parallelStream()

@@ -65,7 +65,8 @@ public final class ScanTable {
 
   public static void csvHeader(PrintWriter out) {
     out.println(
-        "host,advisory,release,repo,severity,type,state,cves,package,arch,installed,fixed,rule");
+        "host,advisory,release,repo,severity,type,state,cves,package,arch,installed,fixed,"
+            + "packageState,rule");
   }
 
   public static void csv(PrintWriter out, HostFindings h, Set<FindingState> states) {
