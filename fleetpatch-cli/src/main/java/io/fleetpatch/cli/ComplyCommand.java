@@ -93,7 +93,13 @@ public final class ComplyCommand implements Callable<Integer> {
   public Integer call() throws IOException {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
-    ComplianceRun run = ComplianceRun.prepare(options, spec, err, global.quiet());
+    ComplianceRun run =
+        ComplianceRun.prepare(
+            options,
+            StoreAdvisories.choose(options.advisoryFiles(), null, global, spec.commandLine()),
+            spec,
+            err,
+            global.quiet());
     ProgressBar bar = new ProgressBar(err, global.progress(), "hosts", run.hostCount());
     List<HostCompliance> kept = new ArrayList<>();
     FleetSummary summary;

@@ -2,7 +2,6 @@ package io.fleetpatch.cli;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
-import io.fleetpatch.cli.scan.FeedFiles;
 import io.fleetpatch.cli.scan.FleetSources;
 import io.fleetpatch.cli.scan.ScanTable;
 import io.fleetpatch.inventory.collect.InventorySources;
@@ -18,7 +17,6 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -82,7 +80,9 @@ final class LivepatchCommand implements Runnable {
         names = "--advisories",
         paramLabel = "FILE|DIR",
         arity = "1..*",
-        description = "updateinfo files or directories (as for scan); they date the kernels.")
+        description =
+            "updateinfo files or directories (as for scan); they date the kernels. Default: the"
+                + " advisories imported into the store (--db).")
     List<Path> advisories = new ArrayList<>();
 
     @Option(
@@ -96,15 +96,14 @@ final class LivepatchCommand implements Runnable {
 
     @Override
     public Integer call() throws IOException {
-      if (advisories.isEmpty()) {
-        throw new CommandLine.ParameterException(
-            spec.commandLine(),
-            "give --advisories FILE|DIR (reading advisories from the store is not built yet)");
-      }
       LocalDate day = asOf != null ? asOf : LocalDate.now(ZoneOffset.UTC);
       List<Path> hosts = FleetSources.expand(sources);
       LivepatchWindows windows =
-          new LivepatchWindows(AdvisoryIndex.of(new FeedFiles(advisories).load().advisories()));
+          new LivepatchWindows(
+              AdvisoryIndex.of(
+                  StoreAdvisories.choose(advisories, null, global, spec.commandLine())
+                      .load()
+                      .advisories()));
       InventorySources reader = InventorySources.standard();
       List<LivepatchStatus> all =
           hosts.parallelStream().map(h -> windows.status(reader.read(h), day)).toList();

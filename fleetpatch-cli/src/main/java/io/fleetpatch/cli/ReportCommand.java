@@ -64,7 +64,13 @@ public final class ReportCommand implements Callable<Integer> {
   @Override
   public Integer call() throws IOException {
     PrintWriter err = spec.commandLine().getErr();
-    ComplianceRun run = ComplianceRun.prepare(options, spec, err, global.quiet());
+    ComplianceRun run =
+        ComplianceRun.prepare(
+            options,
+            StoreAdvisories.choose(options.advisoryFiles(), null, global, spec.commandLine()),
+            spec,
+            err,
+            global.quiet());
     ProgressBar bar = new ProgressBar(err, global.progress(), "hosts", run.hostCount());
     List<HostCompliance> hosts = new ArrayList<>(run.hostCount());
     FleetSummary summary = run.run(hosts::add, bar);

@@ -3,7 +3,6 @@ package io.fleetpatch.cli;
 import io.fleetpatch.advisory.AdvisoryType;
 import io.fleetpatch.advisory.Severity;
 import io.fleetpatch.cli.scan.AdvisorySupplier;
-import io.fleetpatch.cli.scan.FeedFiles;
 import io.fleetpatch.cli.scan.FleetSources;
 import io.fleetpatch.cli.scan.ProgressBar;
 import io.fleetpatch.cli.scan.ScanTable;
@@ -74,7 +73,6 @@ import picocli.CommandLine.Spec;
           + " and NOT_APPLICABLE. Exit code 1 when --fail-on is given and some host has a MISSING"
           + " or INSTALLED_PENDING_REBOOT finding of at least that severity.",
       "",
-      "Not built yet: advisories from the store (--db); until then --advisories is required.",
       "",
       "Examples:",
       "  fleetpatch scan host.json --advisories shared/data/amazon/updateinfo",
@@ -95,7 +93,8 @@ final class ScanCommand implements Callable<Integer> {
       arity = "1..*",
       description =
           "updateinfo.xml[.gz|.xz|.zst|.bz2] files, or directories searched for them; a file's"
-              + " repo id is its folder name (REPO/updateinfo.xml.gz, REPO/repodata/...).")
+              + " repo id is its folder name (REPO/updateinfo.xml.gz, REPO/repodata/...). Default:"
+              + " the advisories imported into the store (--db).")
   List<Path> advisories = new ArrayList<>();
 
   @Option(
@@ -140,11 +139,6 @@ final class ScanCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     Severity threshold = failOn == null ? null : severity(failOn);
-    if (advisories.isEmpty()) {
-      throw new CommandLine.ParameterException(
-          spec.commandLine(),
-          "give --advisories FILE|DIR (reading advisories from the store is not built yet)");
-    }
     MatchOptions options = new MatchOptions(types(), !noScope, allStates);
     List<Path> hosts = FleetSources.expand(sources);
     InventorySources reader = InventorySources.standard();
@@ -159,7 +153,8 @@ final class ScanCommand implements Callable<Integer> {
         releases.add(i.os().versionId().equals("2018.03") ? "1" : i.os().versionId());
       }
     }
-    AdvisorySupplier.Loaded loaded = new FeedFiles(advisories, releases).load();
+    AdvisorySupplier.Loaded loaded =
+        StoreAdvisories.choose(advisories, releases, global, spec.commandLine()).load();
     if (!global.quiet()) {
       for (Problem w : loaded.warnings()) {
         err.println("fleetpatch: warning: " + w);

@@ -9,7 +9,6 @@ import io.fleetpatch.baseline.Baseline;
 import io.fleetpatch.baseline.PatchGroups;
 import io.fleetpatch.cli.BaselineResolver;
 import io.fleetpatch.cli.scan.AdvisorySupplier;
-import io.fleetpatch.cli.scan.FeedFiles;
 import io.fleetpatch.cli.scan.FleetSources;
 import io.fleetpatch.cli.scan.ProgressBar;
 import io.fleetpatch.compliance.AuditLog;
@@ -82,15 +81,15 @@ public final class ComplianceRun {
 
   /** Reads everything the options name; warnings and audit notes go to {@code err}. */
   public static ComplianceRun prepare(
-      ComplyOptions o, CommandSpec spec, PrintWriter err, boolean quiet) throws IOException {
+      ComplyOptions o,
+      AdvisorySupplier advisories,
+      CommandSpec spec,
+      PrintWriter err,
+      boolean quiet)
+      throws IOException {
     if (o.sources.isEmpty()) {
       throw new CommandLine.ParameterException(
           spec.commandLine(), "give at least one SOURCE (hosts to judge)");
-    }
-    if (o.advisories.isEmpty()) {
-      throw new CommandLine.ParameterException(
-          spec.commandLine(),
-          "give --advisories FILE|DIR (reading advisories from the store is not built yet)");
     }
     LocalDate asOf = o.asOf != null ? o.asOf : LocalDate.now(ZoneOffset.UTC);
     List<Baseline> baselines = new ArrayList<>();
@@ -128,7 +127,7 @@ public final class ComplianceRun {
                 o.supportInfo == null ? PackageSupport.NONE : PackageSupport.read(o.supportInfo),
                 o.al2023Packages == null ? null : Al2023Packages.read(o.al2023Packages));
     List<Path> hosts = FleetSources.expand(o.sources);
-    AdvisorySupplier.Loaded loaded = new FeedFiles(o.advisories).load();
+    AdvisorySupplier.Loaded loaded = advisories.load();
     if (!quiet) {
       for (Problem w : loaded.warnings()) {
         err.println("fleetpatch: warning: " + w);

@@ -27,7 +27,7 @@ public final class ComplyOptions {
       arity = "1..*",
       description =
           "updateinfo.xml[.gz|.xz|.zst|.bz2] files, or directories searched for them (the folder"
-              + " name is the repo id). Required until advisories come from the store.")
+              + " name is the repo id). Default: the advisories imported into the store (--db).")
   List<Path> advisories = new ArrayList<>();
 
   @Option(
@@ -109,4 +109,9 @@ public final class ComplyOptions {
       names = "--no-scope",
       description = "Apply every advisory repo to every host (no repo or stream scoping).")
   boolean noScope;
+
+  /** The {@code --advisories} files and directories (empty: the store's advisories). */
+  public List<Path> advisoryFiles() {
+    return advisories;
+  }
 }
