@@ -49,6 +49,13 @@ final class ImageLayers implements AutoCloseable {
 
   static final long MAX_SMALL_BYTES = 1L << 20;
   private static final int MAX_SYMLINKS = 1_000_000;
+
+  /** Bounds on what is written to the temp dir, whatever a hostile image holds. */
+  static final int MAX_KEPT_FILES = 10_000;
+
+  static final long MAX_KEPT_BYTES = 8L << 30;
+
+  private long keptBytes;
   private static final int MAX_LINK_HOPS = 40; // the kernel's MAXSYMLINKS
 
   private final Path staging;
@@ -143,6 +150,13 @@ final class ImageLayers implements AutoCloseable {
           if (e.getSize() > limit) {
             throw problem(
                 file, layer, path + " is " + e.getSize() + " bytes, over the " + limit + " limit");
+          }
+          keptBytes += e.getSize();
+          if (stagedCount >= MAX_KEPT_FILES || keptBytes > MAX_KEPT_BYTES) {
+            throw problem(
+                file,
+                layer,
+                "more than " + MAX_KEPT_FILES + " files or " + MAX_KEPT_BYTES + " bytes to keep");
           }
           Path to = staging.resolve("f" + stagedCount++);
           long n = Files.copy(in, to, StandardCopyOption.REPLACE_EXISTING);

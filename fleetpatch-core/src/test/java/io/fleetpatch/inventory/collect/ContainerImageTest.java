@@ -161,6 +161,27 @@ class ContainerImageTest {
   }
 
   @Test
+  void zstdLayersAreRead() throws IOException {
+    byte[] second =
+        layer(
+            l ->
+                l.file("var/lib/rpm/.wh.Packages", new byte[0])
+                    .file("var/lib/rpm/rpmdb.sqlite", SQLITE));
+    Path oci = TestImages.oci(tmp.resolve("oci"), List.of(base(), second), null, false, true);
+    assertThat(nevras(sources.read(oci))).isEqualTo(direct(SQLITE));
+  }
+
+  @Test
+  void truncatedDockerArchiveIsAProblem() throws IOException {
+    Path d = TestImages.dockerArchive(tmp.resolve("d.tar"), List.of(base()), null);
+    byte[] all = Files.readAllBytes(d);
+    Files.write(d, Arrays.copyOf(all, all.length - 3000));
+    assertThatThrownBy(() -> sources.read(d))
+        .isInstanceOf(ProblemException.class)
+        .hasMessageContaining(d.toString());
+  }
+
+  @Test
   void truncatedDockerLayerIsAProblem() throws IOException {
     Path d =
         TestImages.dockerArchive(

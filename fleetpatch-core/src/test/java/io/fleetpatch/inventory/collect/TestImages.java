@@ -80,13 +80,20 @@ public final class TestImages {
    */
   public static Path oci(Path dir, List<byte[]> tars, Damage damage, boolean digestsAfter)
       throws IOException {
+    return oci(dir, tars, damage, digestsAfter, false);
+  }
+
+  /** As above; {@code zstd} compresses the layers with zstd instead of gzip. */
+  public static Path oci(
+      Path dir, List<byte[]> tars, Damage damage, boolean digestsAfter, boolean zstd)
+      throws IOException {
     Path blobs = Files.createDirectories(dir.resolve("blobs/sha256"));
     List<String> layerDescs = new ArrayList<>();
     List<String> diffIds = new ArrayList<>();
     for (int i = 0; i < tars.size(); i++) {
       byte[] tar = tars.get(i);
       diffIds.add("\"sha256:" + sha(tar) + "\"");
-      byte[] gz = gzip(tar);
+      byte[] gz = zstd ? com.github.luben.zstd.Zstd.compress(tar) : gzip(tar);
       byte[] written = damage == null ? gz : damage.apply(i, gz);
       String digest = sha(digestsAfter ? written : gz);
       if (digestsAfter && written != gz) {
@@ -94,7 +101,9 @@ public final class TestImages {
       }
       Files.write(blobs.resolve(digest), written);
       layerDescs.add(
-          "{\"mediaType\":\"application/vnd.oci.image.layer.v1.tar+gzip\",\"digest\":\"sha256:"
+          "{\"mediaType\":\"application/vnd.oci.image.layer.v1.tar+"
+              + (zstd ? "zstd" : "gzip")
+              + "\",\"digest\":\"sha256:"
               + digest
               + "\",\"size\":"
               + written.length
