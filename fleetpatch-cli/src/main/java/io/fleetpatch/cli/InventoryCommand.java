@@ -22,7 +22,9 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "inventory",
     mixinStandardHelpOptions = true,
-    header = "Show what a host has installed, read from its rpm database or a saved inventory.",
+    header =
+        "Show what a host has installed, read from its rpm database, root filesystem, container"
+            + " image or a saved inventory.",
     description = {
       "",
       "SOURCE is any of (told apart by content, not by name):",
@@ -30,7 +32,14 @@ import picocli.CommandLine.Spec;
           + " e.g. Amazon Linux 2, CentOS 7, RHEL 8) or NDB 'Packages.db' (SUSE), or a directory"
           + " holding one;",
       "  - a root filesystem: a directory with var/lib/rpm or usr/lib/sysimage/rpm; its"
-          + " etc/os-release, etc/system-release and etc/alinux-release are read too;",
+          + " etc/os-release, etc/system-release and etc/alinux-release are read too, and the"
+          + " enabled repos of etc/yum.repos.d/*.repo (section names as on the host; 'enabled'"
+          + " absent = enabled, as in dnf);",
+      "  - a container image: a 'docker save' tarball or an OCI image layout directory. Layers"
+          + " are streamed and applied in order with OCI whiteouts; only the rpm database,"
+          + " release files and repo files are extracted, to a temp dir deleted afterwards."
+          + " Every blob's sha256 and each layer's diff_id are checked; a mismatch, missing blob,"
+          + " '..' entry or truncated layer is exit 3 naming the file and the layer;",
       "  - an inventory JSON document (fleetpatch.inventory/v1, or the oracle's simple form);",
       "  - 'rpm -qa' output: plain NEVRA lines or tab-separated --qf layouts"
           + " (docs/inventory-v1.md). Layouts without an arch column get --arch.",
@@ -40,8 +49,8 @@ import picocli.CommandLine.Spec;
           + " validated as rpm's lib/header.c does; a corrupt, truncated or foreign file stops"
           + " with exit code 3 and one line naming the file and what is wrong.",
       "",
-      "Not built yet: container image tarballs and OCI layouts as SOURCE; yumdb/dnf-history repo"
-          + " of each package; enabled repos and kernel/livepatch of a root filesystem.",
+      "Not built yet: yumdb/dnf-history repo of each package; kernel/livepatch of a root"
+          + " filesystem or image.",
       ""
     },
     footer = {
@@ -56,6 +65,8 @@ import picocli.CommandLine.Spec;
       "Examples:",
       "  fleetpatch inventory /var/lib/rpm --format nevra",
       "  fleetpatch inventory /mnt/host-root --format json > host.json",
+      "  docker save amazonlinux:2 -o al2.tar && fleetpatch inventory al2.tar --format nevra",
+      "  fleetpatch inventory ./al2023.oci --format json",
       "  rpm -qa > host.txt && fleetpatch inventory host.txt",
       "  fleetpatch inventory --arch aarch64 snyk-output.txt"
     })
@@ -87,7 +98,9 @@ final class InventoryCommand implements Callable<Integer> {
       defaultValue = "x86_64")
   String arch;
 
-  @Parameters(paramLabel = "SOURCE", description = "rpm database, root filesystem, JSON or text.")
+  @Parameters(
+      paramLabel = "SOURCE",
+      description = "rpm database, root filesystem, container image, JSON or text.")
   Path source;
 
   @Override

@@ -2,6 +2,7 @@ package io.fleetpatch.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.fleetpatch.inventory.collect.TestImages;
 import io.fleetpatch.testing.SharedData;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -9,9 +10,12 @@ import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 class InventoryCommandTest {
   @TempDir Path tmp;
@@ -118,7 +122,72 @@ class InventoryCommandTest {
     Result r = run("inventory", "--help");
     assertThat(r.code).isZero();
     assertThat(r.out)
-        .contains("rpmdb.sqlite", "Packages.db", "root filesystem", "rpm -qa", "Not built yet");
+        .contains(
+            "rpmdb.sqlite",
+            "Packages.db",
+            "root filesystem",
+            "docker save",
+            "OCI image layout",
+            "yum.repos.d",
+            "rpm -qa",
+            "Not built yet");
     assertThat(run("--help").out).contains("inventory");
+  }
+
+  static byte[] imageLayer(String extraName) throws IOException {
+    TestImages.Layer l =
+        new TestImages.Layer()
+            .file(
+                "var/lib/rpm/rpmdb.sqlite",
+                SharedData.data("rpmdb/go-rpmdb/pkg/testdata/cbl-mariner-2.0/rpmdb.sqlite"))
+            .file("etc/os-release", "ID=mariner\n");
+    if (extraName != null) {
+      l.file(extraName, "x");
+    }
+    return l.bytes();
+  }
+
+  @Test
+  void ociImageListsTheSameNevrasAsItsDatabase() throws IOException {
+    Path oci = TestImages.oci(tmp.resolve("img.oci"), List.of(imageLayer(null)), null, false);
+    Result r = run("inventory", "--format", "nevra", oci.toString());
+    assertThat(r.code).isZero();
+    Result db =
+        run(
+            "inventory",
+            "--format",
+            "nevra",
+            SharedData.data("rpmdb/go-rpmdb/pkg/testdata/cbl-mariner-2.0/rpmdb.sqlite").toString());
+    assertThat(r.out).isEqualTo(db.out).isNotEmpty();
+  }
+
+  /** Hostile images: exit 3 and one line naming the file and the layer, no stack trace. */
+  @ParameterizedTest(name = "{0}")
+  @CsvSource({
+    "digest mismatch, 'layer 1 (sha256:', 'digest mismatch'",
+    "truncated layer, 'layer 1 (sha256:', 'truncated'",
+    "dot-dot path,    'layer 1 (sha256:', 'escapes the image root'"
+  })
+  void hostileImageExitsThree(String kind, String layer, String message) throws IOException {
+    byte[] tar = imageLayer(kind.equals("dot-dot path") ? "etc/../../../evil" : null);
+    TestImages.Damage damage =
+        switch (kind) {
+          case "digest mismatch" ->
+              (i, b) -> {
+                byte[] c = b.clone();
+                c[c.length / 2] ^= 1;
+                return c;
+              };
+          case "truncated layer" -> (i, b) -> Arrays.copyOf(b, b.length / 2);
+          default -> null;
+        };
+    Path oci =
+        TestImages.oci(
+            tmp.resolve("img.oci"), List.of(tar), damage, kind.equals("truncated layer"));
+    Result r = run("inventory", "--format", "nevra", oci.toString());
+    assertThat(r.code).as(r.err).isEqualTo(ExitCode.BAD_INPUT);
+    assertThat(r.out).isEmpty();
+    assertThat(r.err.strip().lines()).hasSize(1);
+    assertThat(r.err).contains(oci.toString(), layer, message).doesNotContain("Exception");
   }
 }

@@ -58,6 +58,9 @@ public final class InventorySources {
   /** What {@code source} is; a {@link Problem} when it is none of the known kinds. */
   public static SourceKind detect(Path source) {
     if (Files.isDirectory(source)) {
+      if (ContainerImage.isOciLayout(source)) {
+        return SourceKind.OCI_LAYOUT;
+      }
       if (RootFilesystem.looksLikeRoot(source)) {
         return SourceKind.ROOT_FS;
       }
@@ -73,6 +76,9 @@ public final class InventorySources {
     byte[] head = head(source);
     if (RpmdbFormat.detect(head) != null) {
       return SourceKind.RPMDB;
+    }
+    if (ContainerImage.isTar(head)) {
+      return SourceKind.DOCKER_ARCHIVE;
     }
     if (RpmdbFormat.isBdbBtree(head)) {
       throw new ProblemException(
@@ -119,6 +125,20 @@ public final class InventorySources {
       case RPM_QA_TEXT -> readText(source);
       case RPMDB -> readRpmdb(source);
       case ROOT_FS -> readRoot(source);
+      case DOCKER_ARCHIVE -> {
+        try (ContainerImage.Unpacked img = ContainerImage.readDockerArchive(source, null)) {
+          yield readRoot(
+              img.root(),
+              img.name(),
+              "image:docker-archive:" + source.toAbsolutePath().normalize());
+        }
+      }
+      case OCI_LAYOUT -> {
+        try (ContainerImage.Unpacked img = ContainerImage.readOci(source, null)) {
+          yield readRoot(
+              img.root(), img.name(), "image:oci:" + source.toAbsolutePath().normalize());
+        }
+      }
     };
   }
 
@@ -168,6 +188,14 @@ public final class InventorySources {
   }
 
   private Inventory readRoot(Path root) {
+    return readRoot(root, null, null);
+  }
+
+  /**
+   * A root filesystem; {@code name} and {@code source} (both null for a plain root) stand in for
+   * the directory's name and path when it is an image's temporary root.
+   */
+  private Inventory readRoot(Path root, String name, String source) {
     RootFilesystem fs = new RootFilesystem(root);
     List<Path> dirs = fs.rpmdbDirs();
     Optional<Path> file = Optional.empty();
@@ -180,24 +208,29 @@ public final class InventorySources {
     if (file.isEmpty()) {
       throw new ProblemException(
           Problem.of(
-              root.toString(),
+              source != null ? source : root.toString(),
               "root filesystem without an rpm database: no rpmdb.sqlite, Packages.db or Packages in "
                   + String.join(" or ", RootFilesystem.RPMDB_DIRS)));
     }
     List<InstalledPackage> pkgs = RpmdbPackages.read(file.get());
-    String id = fs.hostname().orElseGet(() -> nameOf(root.toAbsolutePath().normalize(), "root"));
+    String id =
+        fs.hostname()
+            .orElseGet(
+                () -> name != null ? name : nameOf(root.toAbsolutePath().normalize(), "root"));
     return new Inventory(
         new Host(id, fs.hostname().orElse(null), java.util.Map.of()),
         fs.osRelease(),
         null,
         sorted(pkgs),
-        null,
+        YumRepos.enabled(fs).orElse(null),
         null,
         clock.instant(),
-        "root:"
-            + Rpmdb.formatOf(file.get()).name().toLowerCase(java.util.Locale.ROOT)
-            + ":"
-            + root.toAbsolutePath().normalize());
+        source != null
+            ? source
+            : "root:"
+                + Rpmdb.formatOf(file.get()).name().toLowerCase(java.util.Locale.ROOT)
+                + ":"
+                + root.toAbsolutePath().normalize());
   }
 
   private static List<InstalledPackage> sorted(List<InstalledPackage> pkgs) {

@@ -9,5 +9,9 @@ public enum SourceKind {
   /** An rpm database file, or a directory holding one. */
   RPMDB,
   /** A root filesystem: a directory with {@code var/lib/rpm} or {@code usr/lib/sysimage/rpm}. */
-  ROOT_FS
+  ROOT_FS,
+  /** A {@code docker save} archive ({@link ContainerImage}). */
+  DOCKER_ARCHIVE,
+  /** An OCI image layout directory ({@link ContainerImage}). */
+  OCI_LAYOUT
 }
