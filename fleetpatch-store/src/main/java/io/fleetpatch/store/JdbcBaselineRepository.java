@@ -112,30 +112,22 @@ final class JdbcBaselineRepository implements BaselineRepository {
 
   @Override
   public List<BaselineChange> history(String name) {
-    List<BaselineChange> out = new ArrayList<>();
-    try (Connection c = dataSource.getConnection();
-        PreparedStatement ps =
-            c.prepareStatement(
-                "SELECT id, action, changed_at, previous_format, previous_document"
-                    + " FROM baseline_history WHERE name = ? ORDER BY id")) {
-      ps.setString(1, name);
-      try (ResultSet rs = ps.executeQuery()) {
-        while (rs.next()) {
+    return SqlRows.list(
+        dataSource,
+        "SELECT id, action, changed_at, previous_format, previous_document"
+            + " FROM baseline_history WHERE name = ? ORDER BY id",
+        name,
+        rs -> {
           String pf = rs.getString(4);
-          out.add(
-              new BaselineChange(
-                  rs.getLong(1),
-                  name,
-                  BaselineChange.Action.valueOf(rs.getString(2)),
-                  TextTime.parseInstant(rs.getString(3)),
-                  pf == null ? null : BaselineFormat.parse(pf),
-                  rs.getString(5)));
-        }
-      }
-    } catch (SQLException e) {
-      throw Database.failure("cannot read the history of baseline '" + name + "'", e);
-    }
-    return out;
+          return new BaselineChange(
+              rs.getLong(1),
+              name,
+              BaselineChange.Action.valueOf(rs.getString(2)),
+              TextTime.parseInstant(rs.getString(3)),
+              pf == null ? null : BaselineFormat.parse(pf),
+              rs.getString(5));
+        },
+        "cannot read the history of baseline '" + name + "'");
   }
 
   private static Optional<StoredBaseline> find(Connection c, String name) throws SQLException {
@@ -160,12 +152,7 @@ final class JdbcBaselineRepository implements BaselineRepository {
   private static void record(
       Connection c, String name, BaselineChange.Action action, String at, StoredBaseline previous)
       throws SQLException {
-    long id;
-    try (Statement st = c.createStatement();
-        ResultSet rs = st.executeQuery("SELECT COALESCE(MAX(id), 0) + 1 FROM baseline_history")) {
-      rs.next();
-      id = rs.getLong(1);
-    }
+    long id = SqlRows.nextId(c, "baseline_history", "id");
     try (PreparedStatement ps =
         c.prepareStatement(
             "INSERT INTO baseline_history"
