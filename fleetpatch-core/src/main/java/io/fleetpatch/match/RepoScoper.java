@@ -92,9 +92,16 @@ final class RepoScoper {
           repos.add(r);
         }
       }
+      if (repos.isEmpty() && release != null) {
+        // a known release that no loaded feed publishes for (e.g. a CentOS 7 host judged against
+        // Amazon Linux data): nothing applies, rather than every repo (a false alarm)
+        reasons.add(
+            "release " + release + " (os-release): no loaded advisory repo publishes for it");
+        return new RepoScope(Set.of(), RepoScope.Basis.INFERRED, reasons);
+      }
       if (repos.isEmpty()) {
         reasons.add(
-            "no repo list and no release-specific repos: every loaded advisory repo applies");
+            "no repo list, no os-release and no dist tag: every loaded advisory repo applies");
         return new RepoScope(Set.of(), RepoScope.Basis.ALL, reasons);
       }
       reasons.add(

@@ -242,6 +242,22 @@ class MatcherTest {
     assertThat(f.packages().get(0).rule()).isEqualTo(DecisionRule.REPO_NOT_ENABLED);
   }
 
+  /**
+   * Regression: a CentOS 7 host without a repo list was judged against every loaded Amazon Linux
+   * repo (scope ALL), so Amazon advisories for same-named packages became false alarms.
+   */
+  @Test
+  void hostOfAReleaseNoFeedPublishesForGetsNoAmazonAdvisories() {
+    Inventory centos = host("7", null, null, "curl-7.29.0-1.el7.x86_64");
+    RepoScope scope =
+        new Matcher(AdvisoryIndex.of(AL2_TOPICS), MatchOptions.DEFAULTS).scope(centos);
+    assertThat(scope.basis()).isEqualTo(RepoScope.Basis.INFERRED);
+    assertThat(scope.repos()).isEmpty();
+    assertThat(Matcher.match(centos, AdvisoryIndex.of(AL2_TOPICS)).findings())
+        .as("amzn2-core's curl fix must not apply to an el7 curl")
+        .isEmpty();
+  }
+
   static final List<Advisory> AL2_TOPICS =
       List.of(
           adv("CORE-1", "amzn2-core", "2", List.of("CVE-2024-0010"), "curl-7.79.1-2.amzn2.x86_64"),
