@@ -80,21 +80,9 @@ public final class BaselineFile {
    * @throws ProblemException naming the line and key of the first thing wrong
    */
   public static Baseline parse(String text, String source, boolean yaml, String fallbackName) {
-    ObjectMapper mapper = yaml ? YAML : JSON;
-    JsonNode root;
-    try {
-      root = mapper.readTree(text);
-    } catch (JsonProcessingException e) {
-      var loc = e.getLocation();
-      throw new ProblemException(
-          Problem.at(
-              source,
-              loc == null ? "" : "line " + loc.getLineNr(),
-              "not " + (yaml ? "YAML" : "JSON") + ": " + e.getOriginalMessage()),
-          e);
-    }
-    DocumentLines lines = DocumentLines.of(mapper.getFactory(), text);
-    return new Reader(source, lines).baseline(root, fallbackName);
+    ParsedDocument doc =
+        ParsedDocument.read(yaml ? YAML : JSON, text, source, yaml ? "YAML" : "JSON");
+    return new Reader(source, doc.lines()).baseline(doc.root(), fallbackName);
   }
 
   /** Writes the baseline in the GetPatchBaseline JSON shape ({@link #parse} reads it back). */

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
 import io.fleetpatch.baseline.DocumentLines;
+import io.fleetpatch.baseline.ParsedDocument;
 import io.fleetpatch.problem.Problem;
 import io.fleetpatch.problem.ProblemException;
 import java.io.IOException;
@@ -62,20 +63,10 @@ public final class WaiverFile {
    */
   public static List<Waiver> parse(String text, String source) {
     boolean json = text.stripLeading().startsWith("{") || text.stripLeading().startsWith("[");
-    ObjectMapper mapper = json ? JSON : YAML;
-    JsonNode root;
-    try {
-      root = mapper.readTree(text);
-    } catch (JsonProcessingException e) {
-      var loc = e.getLocation();
-      throw new ProblemException(
-          Problem.at(
-              source,
-              loc == null ? "" : "line " + loc.getLineNr(),
-              "not " + (json ? "JSON" : "YAML") + ": " + e.getOriginalMessage()),
-          e);
-    }
-    DocumentLines lines = DocumentLines.of(mapper.getFactory(), text);
+    ParsedDocument doc =
+        ParsedDocument.read(json ? JSON : YAML, text, source, json ? "JSON" : "YAML");
+    JsonNode root = doc.root();
+    DocumentLines lines = doc.lines();
     List<Waiver> out = new ArrayList<>();
     if (root == null || root.isMissingNode() || root.isNull()) {
       return out;
