@@ -113,9 +113,29 @@ public final class AdvisoryIndex {
     final boolean runningKernel;
     final boolean kernelFamily;
 
+    /** The repo numbers this name has rows in, sorted: a host's scope matters only there. */
+    final int[] repos;
+
+    /** Per arch, the numbers of the advisories with a row of that arch, sorted. */
+    private final Map<String, int[]> advisoriesByArch;
+
     NameRows(String name, Map<String, ArchRows> byArch) {
       this.name = name;
       this.byArch = byArch;
+      Map<String, int[]> adv = new HashMap<>();
+      byArch.forEach(
+          (arch, ar) ->
+              adv.put(
+                  arch,
+                  Arrays.stream(ar.rows).mapToInt(Row::advisory).sorted().distinct().toArray()));
+      this.advisoriesByArch = Map.copyOf(adv);
+      this.repos =
+          byArch.values().stream()
+              .flatMap(ar -> Arrays.stream(ar.parts))
+              .mapToInt(part -> part.repo)
+              .distinct()
+              .sorted()
+              .toArray();
       this.installonly = KernelPackages.isInstallonly(name);
       this.runningKernel = KernelPackages.RUNNING.contains(name);
       this.kernelFamily = KernelPackages.isFamily(name);
@@ -123,6 +143,17 @@ public final class AdvisoryIndex {
           byArch.values().stream()
               .sorted(Comparator.comparing((ArchRows a) -> a.arch))
               .toArray(ArchRows[]::new);
+    }
+
+    /** Whether advisory {@code a} has a row of this name for the arch of one of {@code builds}. */
+    boolean hasRowForAnyArchOf(int a, List<Nevra> builds) {
+      for (Nevra b : builds) {
+        int[] adv = advisoriesByArch.get(b.arch().name());
+        if (adv != null && Arrays.binarySearch(adv, a) >= 0) {
+          return true;
+        }
+      }
+      return false;
     }
   }
 
@@ -212,6 +243,11 @@ public final class AdvisoryIndex {
 
   public int size() {
     return advisories.size();
+  }
+
+  /** How many package names the advisories ship (the range of {@code NameRows.rank}). */
+  int names() {
+    return byName.size();
   }
 
   /** The repo ids ({@code AdvisorySource.repo}) the advisories come from, sorted. */

@@ -16,6 +16,10 @@ import java.util.concurrent.atomic.AtomicLong;
  * them), repo scope, running kernel and loaded live patches, share one finding list. Each distinct
  * (name, arch, EVR) is compared with the advisory index once ({@link AdvisoryIndex} caches it).
  * Thread-safe.
+ *
+ * <p>Looking a shape up costs a pass over the host's packages; when hosts rarely share one (fewer
+ * than 1 in {@value #WORTH} of the last looked up, after {@value #PROBE} hosts), only every {@value
+ * #SAMPLE}th host is looked up, so that sharing resumes as soon as clones arrive.
  */
 public final class FleetScanner {
   /** The hosts' shape that findings depend on. */
@@ -31,6 +35,17 @@ public final class FleetScanner {
   private final ConcurrentHashMap<Shape, List<Finding>> shapes = new ConcurrentHashMap<>();
   private final AtomicLong hosts = new AtomicLong();
   private final AtomicLong evaluated = new AtomicLong();
+  private final AtomicLong looked = new AtomicLong();
+  private final AtomicLong shared = new AtomicLong();
+
+  /** Hosts looked up before the hit rate decides. */
+  static final int PROBE = 1_000;
+
+  /** Sharing is worth its cost while at least 1 host in this many shares a shape. */
+  static final int WORTH = 20;
+
+  /** While not worth it, 1 host in this many is still looked up. */
+  static final int SAMPLE = 16;
 
   /**
    * @param maxShapes how many distinct shapes to remember (each holds its finding list); beyond
@@ -46,15 +61,24 @@ public final class FleetScanner {
   }
 
   public HostFindings scan(Inventory inv) {
-    hosts.incrementAndGet();
+    long n = hosts.incrementAndGet();
     RepoScope scope = matcher.scope(inv);
+    long l = looked.get();
+    if (l >= PROBE && shared.get() * WORTH < l && n % SAMPLE != 0) {
+      evaluated.incrementAndGet();
+      return new HostFindings(
+          inv.host(), inv.os(), inv.kernel(), scope, matcher.findings(inv, scope));
+    }
+    looked.incrementAndGet();
     List<Nevra> pkgs = new ArrayList<>(inv.packages().size());
     for (InstalledPackage p : inv.packages()) {
       pkgs.add(p.nevra());
     }
     Shape shape = new Shape(pkgs, scope.repos(), scope.basis(), inv.kernel(), inv.livepatches());
     List<Finding> findings = shapes.get(shape);
-    if (findings == null) {
+    if (findings != null) {
+      shared.incrementAndGet();
+    } else {
       findings = matcher.findings(inv, scope);
       if (shapes.size() < maxShapes) {
         // two threads may evaluate one new shape at once: the first result is kept and counted

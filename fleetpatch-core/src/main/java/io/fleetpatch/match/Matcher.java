@@ -11,6 +11,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Inventory × advisories → findings, with dnf's semantics (DESIGN.md §5). Pure and thread-safe: one
@@ -32,6 +34,7 @@ public final class Matcher {
     this.index = Objects.requireNonNull(index, "index");
     this.options = Objects.requireNonNull(options, "options");
     this.scoper = new RepoScoper(index);
+    this.verdicts = new VerdictCache(index.names(), MAX_VERDICTS);
     List<Advisory> all = index.advisories();
     this.typeOk = new boolean[all.size()];
     for (int i = 0; i < typeOk.length; i++) {
@@ -53,19 +56,25 @@ public final class Matcher {
     return scopeBits(inventory).scope();
   }
 
-  /** A host's scope and, per repo number, whether it is in it. */
-  private record ScopeBits(RepoScope scope, boolean[] inScope) {}
+  /**
+   * A host's scope and, per repo number, whether it is in it; {@code id} numbers the distinct
+   * {@code inScope} patterns (a part of every {@link NameVerdict}'s key).
+   */
+  private record ScopeBits(RepoScope scope, boolean[] inScope, int id) {}
+
+  private final ConcurrentHashMap<RepoScope, ScopeBits> byScope = new ConcurrentHashMap<>();
+  private final ConcurrentHashMap<String, Integer> scopeIds = new ConcurrentHashMap<>();
+  private final AtomicInteger nextScopeId = new AtomicInteger();
 
   /** Scopes decided from an inventory's repo list, per distinct list (hosts share a few). */
-  private final java.util.concurrent.ConcurrentHashMap<List<String>, ScopeBits> byRepoList =
-      new java.util.concurrent.ConcurrentHashMap<>();
+  private final ConcurrentHashMap<List<String>, ScopeBits> byRepoList = new ConcurrentHashMap<>();
 
   private ScopeBits scopeBits(Inventory inventory) {
     if (options.scopeRepos() && inventory.repos() != null) {
       ScopeBits cached = byRepoList.get(inventory.repos());
       if (cached == null) {
         cached = bits(scoper.scope(inventory));
-        if (byRepoList.size() < 10_000) {
+        if (byRepoList.size() < MAX_CACHED) {
           byRepoList.putIfAbsent(inventory.repos(), cached);
         }
       }
@@ -78,36 +87,46 @@ public final class Matcher {
   }
 
   private ScopeBits bits(RepoScope scope) {
+    ScopeBits cached = byScope.get(scope);
+    if (cached != null) {
+      return cached;
+    }
     boolean[] inScope = new boolean[index.repos().size()];
+    char[] pattern = new char[inScope.length];
     for (int i = 0; i < inScope.length; i++) {
       inScope[i] = scope.includes(index.repos().get(i));
+      pattern[i] = inScope[i] ? '1' : '0';
     }
-    return new ScopeBits(scope, inScope);
+    int id = scopeIds.computeIfAbsent(new String(pattern), k -> nextScopeId.getAndIncrement());
+    ScopeBits made = new ScopeBits(scope, inScope, id);
+    if (byScope.size() < MAX_CACHED) {
+      byScope.putIfAbsent(scope, made);
+    }
+    return made;
   }
 
   public HostFindings match(Inventory inventory) {
     ScopeBits sb = scopeBits(inventory);
     return new HostFindings(
-        inventory.host(),
-        inventory.os(),
-        inventory.kernel(),
-        sb.scope(),
-        evaluate(inventory, sb.inScope()));
+        inventory.host(), inventory.os(), inventory.kernel(), sb.scope(), evaluate(inventory, sb));
   }
 
   /** The findings of a host whose repo scope is already decided ({@link #scope(Inventory)}). */
   public List<Finding> findings(Inventory inventory, RepoScope scope) {
-    return evaluate(inventory, bits(scope).inScope());
+    return evaluate(inventory, bits(scope));
   }
 
-  private List<Finding> evaluate(Inventory inventory, boolean[] inScope) {
+  private List<Finding> evaluate(Inventory inventory, ScopeBits scope) {
     List<InstalledPackage> pkgs = inventory.packages();
     Nevra[] packages = new Nevra[pkgs.size()];
     for (int i = 0; i < packages.length; i++) {
       packages[i] = pkgs.get(i).nevra();
     }
-    return evaluate(Arrays.asList(packages), inventory.kernel(), inventory.livepatches(), inScope);
+    return evaluate(Arrays.asList(packages), inventory.kernel(), inventory.livepatches(), scope);
   }
+
+  /** Bound of the scope caches (distinct repo lists and scopes). */
+  private static final int MAX_CACHED = 10_000;
 
   /** Bound of each per-build evidence cache (entries per name.arch). */
   private static final int EVIDENCE_CACHE = 4096;
@@ -116,7 +135,7 @@ public final class Matcher {
    * Per thread scratch: the package rows collected for one host, grouped by advisory number through
    * linked lists over flat arrays (cache-friendly), reused host to host.
    */
-  private static final class Scratch {
+  private static final class Scratch implements NameVerdict.Target {
     final int[] head;
     final int[] tail;
     final int[] sizes;
@@ -126,6 +145,8 @@ public final class Matcher {
     int[] next = new int[4096];
     PackageEvidence[] rows = new PackageEvidence[4096];
     Finding[] solo = new Finding[4096];
+    byte[] states = new byte[4096];
+    byte[] rules = new byte[4096];
 
     Scratch(int advisories) {
       head = new int[advisories];
@@ -139,15 +160,20 @@ public final class Matcher {
      * Adds a row; {@code alone} is the finding to use when it stays the advisory's only row (or
      * null).
      */
-    void add(int advisory, PackageEvidence ev, Finding alone) {
+    @Override
+    public void add(int advisory, PackageEvidence ev, Finding alone, byte state, byte rule) {
       if (n == rows.length) {
         next = Arrays.copyOf(next, n * 2);
         rows = Arrays.copyOf(rows, n * 2);
         solo = Arrays.copyOf(solo, n * 2);
+        states = Arrays.copyOf(states, n * 2);
+        rules = Arrays.copyOf(rules, n * 2);
       }
       int i = n++;
       rows[i] = ev;
       solo[i] = alone;
+      states[i] = state;
+      rules[i] = rule;
       next[i] = -1;
       if (head[advisory] < 0) {
         head[advisory] = i;
@@ -173,6 +199,20 @@ public final class Matcher {
       return List.of(out);
     }
 
+    /**
+     * The worst row of one advisory: the first row with the lowest exposure rank (its state and
+     * rule decide the finding's), as a row position.
+     */
+    int worst(int advisory) {
+      int best = head[advisory];
+      for (int i = next[best]; i >= 0; i = next[i]) {
+        if (EXPOSURE_RANK[states[i]] < EXPOSURE_RANK[states[best]]) {
+          best = i;
+        }
+      }
+      return best;
+    }
+
     void clear() {
       for (int i = 0; i < count; i++) {
         head[touched[i]] = -1;
@@ -184,11 +224,18 @@ public final class Matcher {
     }
   }
 
+  /** {@link FindingState#exposureRank()} by ordinal. */
+  private static final int[] EXPOSURE_RANK =
+      Arrays.stream(FindingState.values()).mapToInt(FindingState::exposureRank).toArray();
+
+  private static final FindingState[] STATES = FindingState.values();
+  private static final DecisionRule[] RULES = DecisionRule.values();
+
   private final ThreadLocal<Scratch> scratch =
       ThreadLocal.withInitial(() -> new Scratch(index().size()));
 
   List<Finding> evaluate(
-      List<Nevra> packages, String unameR, List<String> loadedLivepatches, boolean[] inScope) {
+      List<Nevra> packages, String unameR, List<String> loadedLivepatches, ScopeBits scope) {
     // installed packages that some advisory names, ordered by name rank (so that each finding's
     // rows come out sorted by name, then arch), grouped by name
     int n = 0;
@@ -217,17 +264,17 @@ public final class Matcher {
         while (end < n && names[(int) order[end]] == nr) {
           end++;
         }
-        List<Nevra> inst;
+        Object group;
         if (end == k + 1) {
-          inst = List.of(builds[first]);
+          group = builds[first];
         } else {
-          Nevra[] group = new Nevra[end - k];
+          Nevra[] several = new Nevra[end - k];
           for (int j = k; j < end; j++) {
-            group[j - k] = builds[(int) order[j]];
+            several[j - k] = builds[(int) order[j]];
           }
-          inst = List.of(group);
+          group = List.of(several);
         }
-        collect(inst, nr, unameR, inScope, c);
+        verdict(group, nr, unameR, scope).addTo(c);
         k = end;
       }
       Set<String> mitigated =
@@ -236,15 +283,71 @@ public final class Matcher {
               : Set.of();
       int[] advs = Arrays.copyOf(c.touched, c.count);
       Arrays.sort(advs);
-      List<Finding> out = new ArrayList<>(advs.length);
-      for (int a : advs) {
+      Finding[] out = new Finding[advs.length];
+      for (int k = 0; k < advs.length; k++) {
+        int a = advs[k];
         Finding alone = c.sizes[a] == 1 && mitigated.isEmpty() ? c.solo[c.head[a]] : null;
-        out.add(alone != null ? alone : finding(index.advisories().get(a), c.rows(a), mitigated));
+        if (alone == null) {
+          int w = c.worst(a);
+          alone =
+              finding(
+                  index.advisories().get(a),
+                  c.rows(a),
+                  STATES[c.states[w]],
+                  RULES[c.rules[w]],
+                  mitigated);
+        }
+        out[k] = alone;
       }
-      return out;
+      return List.of(out);
     } finally {
       c.clear();
     }
+  }
+
+  /** Bound of the verdict cache (each holds a name's rows for one combination). */
+  private static final int MAX_VERDICTS = 500_000;
+
+  private final VerdictCache verdicts;
+
+  /**
+   * The rows of one installed name (the builds of a group: a {@link Nevra} or a {@code
+   * List<Nevra>}): shared when this combination was seen before.
+   */
+  private NameVerdict verdict(
+      Object builds, AdvisoryIndex.NameRows nr, String unameR, ScopeBits scope) {
+    // the running kernel decides rows only for kernel names (isRunning, multipleBuilds)
+    String running = nr.runningKernel || nr.installonly ? unameR : null;
+    long key = scopeKey(nr, scope);
+    NameVerdict v = verdicts.get(nr.rank, builds, key, running);
+    if (v == null) {
+      @SuppressWarnings("unchecked")
+      List<Nevra> installed = builds instanceof Nevra one ? List.of(one) : (List<Nevra>) builds;
+      NameVerdict.Builder b = new NameVerdict.Builder();
+      collect(installed, nr, unameR, scope.inScope(), b);
+      v = verdicts.put(nr.rank, builds, key, running, b.build());
+    }
+    return v;
+  }
+
+  /**
+   * The host's scope as far as one name is concerned: which of the name's repos are in it, as a bit
+   * mask (hosts with different repo lists share the name's verdict when they agree on its repos); a
+   * name in more than 63 repos uses the whole scope's number instead (negative).
+   */
+  private static long scopeKey(AdvisoryIndex.NameRows nr, ScopeBits scope) {
+    int[] repos = nr.repos;
+    if (repos.length > 63) {
+      return -1L - scope.id();
+    }
+    boolean[] in = scope.inScope();
+    long mask = 0;
+    for (int j = 0; j < repos.length; j++) {
+      if (in[repos[j]]) {
+        mask |= 1L << j;
+      }
+    }
+    return mask;
   }
 
   private void collect(
@@ -252,7 +355,7 @@ public final class Matcher {
       AdvisoryIndex.NameRows nr,
       String unameR,
       boolean[] inScope,
-      Scratch c) {
+      NameVerdict.Sink c) {
     for (AdvisoryIndex.ArchRows ar : nr.all) {
       List<Nevra> inst = installedAllArches;
       if (!ar.arch.equals(AdvisoryIndex.ANY_ARCH)) {
@@ -273,7 +376,7 @@ public final class Matcher {
         if (inst.isEmpty()) {
           // gotcha 6: the name is installed, but only with other arches
           List<Nevra> others = installedAllArches;
-          add(part, cached(part, others, () -> mismatchRows(part.rows, others)), c);
+          add(part, cached(part, others, () -> mismatchRows(part.rows, nr, others)), c);
         } else if (single) {
           // one build of this name.arch: its rows are the same on every host that has it
           Nevra only = inst.get(0);
@@ -315,6 +418,9 @@ public final class Matcher {
       PackageEvidence[] rows = make.get();
       Finding[] alone = new Finding[rows.length];
       for (int i = 0; i < rows.length; i++) {
+        if (rows[i] == null) {
+          continue;
+        }
         alone[i] =
             new Finding(
                 index.advisories().get(part.rows[i].advisory()),
@@ -331,9 +437,19 @@ public final class Matcher {
     return ev;
   }
 
-  private static PackageEvidence[] mismatchRows(AdvisoryIndex.Row[] rows, List<Nevra> others) {
+  /**
+   * Rows of an arch the name is not installed with. They are evidence only for an advisory that has
+   * no row of an installed arch of the name (its suppression reason); next to a row that was
+   * compared (the aarch64 and i686 rows beside x86_64 in Amazon's feeds) they decide nothing, and
+   * are left out (null).
+   */
+  private static PackageEvidence[] mismatchRows(
+      AdvisoryIndex.Row[] rows, AdvisoryIndex.NameRows nr, List<Nevra> others) {
     PackageEvidence[] ev = new PackageEvidence[rows.length];
     for (int i = 0; i < rows.length; i++) {
+      if (nr.hasRowForAnyArchOf(rows[i].advisory(), others)) {
+        continue;
+      }
       ev[i] =
           new PackageEvidence(
               rows[i].fixed(),
@@ -369,20 +485,20 @@ public final class Matcher {
   }
 
   /** Adds shared evidence rows of the advisory types asked for. */
-  private void add(AdvisoryIndex.RepoRows part, AdvisoryIndex.Evidence ev, Scratch c) {
+  private void add(AdvisoryIndex.RepoRows part, AdvisoryIndex.Evidence ev, NameVerdict.Sink c) {
     AdvisoryIndex.Row[] rows = part.rows;
     PackageEvidence[] evs = ev.rows();
     Finding[] alone = ev.alone();
     for (int i = 0; i < rows.length; i++) {
       int a = rows[i].advisory();
-      if (typeOk[a]) {
+      if (typeOk[a] && evs[i] != null) {
         c.add(a, evs[i], alone[i]);
       }
     }
   }
 
   /** Rows of a repo the host does not use, reported NOT_APPLICABLE (only when asked). */
-  private void outOfScope(AdvisoryIndex.RepoRows part, List<Nevra> inst, Scratch c) {
+  private void outOfScope(AdvisoryIndex.RepoRows part, List<Nevra> inst, NameVerdict.Sink c) {
     Nevra compared = inst.isEmpty() ? null : inst.get(inst.size() - 1);
     for (AdvisoryIndex.Row r : part.rows) {
       if (typeOk[r.advisory()]) {
@@ -408,7 +524,7 @@ public final class Matcher {
       List<Nevra> unsorted,
       boolean installonly,
       String unameR,
-      Scratch c) {
+      NameVerdict.Sink c) {
     List<Nevra> inst = unsorted;
     if (unsorted.size() > 1) {
       Nevra[] sorted = unsorted.toArray(Nevra[]::new);
@@ -474,15 +590,17 @@ public final class Matcher {
     return true;
   }
 
-  private Finding finding(Advisory adv, List<PackageEvidence> rows, Set<String> mitigated) {
-    FindingState state = FindingState.NOT_APPLICABLE;
-    DecisionRule rule = rows.get(0).rule();
-    for (PackageEvidence p : rows) {
-      if (p.state().exposureRank() < state.exposureRank()) {
-        state = p.state();
-        rule = p.rule();
-      }
-    }
+  /**
+   * One advisory's finding from its rows on the host and its worst row's state and rule (the
+   * advisory's state), or MITIGATED_BY_LIVEPATCH when live patches cover it.
+   */
+  private Finding finding(
+      Advisory adv,
+      List<PackageEvidence> rows,
+      FindingState worst,
+      DecisionRule rule,
+      Set<String> mitigated) {
+    FindingState state = worst;
     List<String> covered = List.of();
     if (!mitigated.isEmpty() && state.exposed() && exposedOnlyInKernel(rows)) {
       List<String> cv = new ArrayList<>();

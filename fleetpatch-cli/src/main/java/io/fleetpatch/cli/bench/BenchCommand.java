@@ -28,8 +28,8 @@ import picocli.CommandLine.Spec;
       VercmpBenchCommand.class,
       ImportBenchCommand.class,
       RpmdbBenchCommand.class,
-      BenchScanCommand.class,
-      BenchComplyCommand.class
+      ScanBenchCommand.class,
+      ComplyBenchCommand.class
     },
     footer = {
       "",

@@ -40,13 +40,13 @@ final class DnfSample {
   }
 
   /** Returns dnf's median seconds per query over the sample, or 0 when none ran. */
-  double run(List<BenchScanCommand.Template> tpl, int n, Matcher matcher) throws Exception {
+  double run(List<FleetTemplate> tpl, int n, Matcher matcher) throws Exception {
     Files.createDirectories(work);
     List<Double> times = new ArrayList<>();
     int agree = 0;
     int step = Math.max(1, tpl.size() / n);
     for (int k = 0; k < n && k * step < tpl.size(); k++) {
-      BenchScanCommand.Template t = tpl.get(k * step);
+      FleetTemplate t = tpl.get(k * step);
       Inventory inv = t.inventory();
       String host = inv.host().id();
       Path pkgs = t.fleet().resolve("hosts").resolve(host + ".pkgs");

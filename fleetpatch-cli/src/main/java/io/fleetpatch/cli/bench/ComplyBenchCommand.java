@@ -15,7 +15,6 @@ import io.fleetpatch.compliance.SlaPolicy;
 import io.fleetpatch.compliance.VexStatement;
 import io.fleetpatch.compliance.Waiver;
 import io.fleetpatch.inventory.Inventory;
-import io.fleetpatch.inventory.collect.InventoryJson;
 import io.fleetpatch.lifecycle.Al2023Packages;
 import io.fleetpatch.lifecycle.PackageSupport;
 import io.fleetpatch.match.AdvisoryIndex;
@@ -24,10 +23,8 @@ import io.fleetpatch.match.HostFindings;
 import io.fleetpatch.match.MatchOptions;
 import io.fleetpatch.match.Matcher;
 import java.io.PrintWriter;
-import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.List;
@@ -78,40 +75,12 @@ import picocli.CommandLine.Spec;
       "    --hosts 100000 --templates fleets/al2-all fleets/al2023 \\",
       "    --advisories ../shared/data/amazon/updateinfo --as-of 2025-03-01"
     })
-final class BenchComplyCommand implements Callable<Integer> {
+final class ComplyBenchCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
   @Mixin GlobalOptions global;
 
-  @Option(names = "--hosts", description = "Synthetic hosts (default: ${DEFAULT-VALUE}).")
-  int hosts = 100_000;
-
-  @Option(
-      names = "--templates",
-      arity = "1..*",
-      required = true,
-      paramLabel = "DIR",
-      description = "fleetgen fleet directories (hosts/*.inventory.json) used as templates.")
-  List<Path> templates;
-
-  @Option(
-      names = "--advisories",
-      arity = "1..*",
-      required = true,
-      paramLabel = "FILE|DIR",
-      description = "updateinfo files or directories.")
-  List<Path> advisories;
-
-  @Option(
-      names = "--vary",
-      description = "Per package probability of another EVR (${DEFAULT-VALUE}).")
-  double vary = 0.3;
-
-  @Option(names = "--seed", description = "Random seed (${DEFAULT-VALUE}).")
-  long seed = 42;
-
-  @Option(names = "--threads", description = "Worker threads (default: available processors).")
-  int threads = Runtime.getRuntime().availableProcessors();
+  @Mixin FleetOptions fleet;
 
   @Option(names = "--rounds", description = "Timed rounds of each pass (${DEFAULT-VALUE}).")
   int rounds = 2;
@@ -137,18 +106,12 @@ final class BenchComplyCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     PrintWriter out = spec.commandLine().getOut();
-    List<Advisory> all = new FeedFiles(advisories).load().advisories();
+    List<Advisory> all = new FeedFiles(fleet.advisories).load().advisories();
     AdvisoryIndex index = AdvisoryIndex.of(all);
     MatchOptions mo = new MatchOptions(EnumSet.allOf(AdvisoryType.class), true, true);
     Matcher matcher = new Matcher(index, mo);
-    List<BenchScanCommand.Template> tpl = new ArrayList<>();
-    for (Path dir : templates) {
-      for (Path f : BenchScanCommand.inventoryFiles(dir)) {
-        tpl.add(new BenchScanCommand.Template(dir, InventoryJson.read(f)));
-      }
-    }
-    BenchScanCommand.Pools pools = new BenchScanCommand.Pools(tpl, all, vary);
-    pools.prepare(tpl);
+    SyntheticFleet synthetic =
+        new SyntheticFleet(FleetTemplate.read(fleet.templates), all, fleet.vary);
     Set<String> kevIds = new HashSet<>();
     if (kev != null) {
       new io.fleetpatch.advisory.enrich.KevParser()
@@ -160,7 +123,7 @@ final class BenchComplyCommand implements Callable<Integer> {
         new Waiver(
             "BENCH-1",
             new Waiver.Everything(),
-            new Waiver.Group("frozen"),
+            new Waiver.Group(SyntheticFleet.FROZEN_GROUP),
             "benchmark exception",
             "bench",
             asOf.minusDays(30),
@@ -173,44 +136,53 @@ final class BenchComplyCommand implements Callable<Integer> {
             .withLifecycle(
                 supportInfo == null ? PackageSupport.NONE : PackageSupport.read(supportInfo),
                 al2023Packages == null ? null : Al2023Packages.read(al2023Packages));
-    out.printf(
-        Locale.ROOT,
-        "advisories: %,d; templates: %d hosts; fleet: %,d hosts; %d threads; as of %s%n",
-        all.size(),
-        tpl.size(),
-        hosts,
-        threads,
-        asOf);
-    // warm-up (JIT), not timed
-    pass(matcher, policy, tpl, pools, Math.min(5_000, hosts), seed ^ 0x5eed, false);
-    pass(matcher, policy, tpl, pools, Math.min(5_000, hosts), seed ^ 0x5eed, true);
+    ForkJoinPool pool = new ForkJoinPool(fleet.threads);
+    Pass last = null;
     double bestScan = Double.MAX_VALUE;
     double bestComply = Double.MAX_VALUE;
     double bestScanCpu = Double.MAX_VALUE;
     double bestComplyCpu = Double.MAX_VALUE;
-    Pass last = null;
-    for (int r = 0; r < rounds; r++) {
-      System.gc();
-      Pass s = pass(matcher, policy, tpl, pools, hosts, seed, false);
-      System.gc();
-      Pass c = pass(matcher, policy, tpl, pools, hosts, seed, true);
+    try {
+      Inventory[] hosts = synthetic.hosts(fleet.hosts, fleet.seed, pool);
       out.printf(
           Locale.ROOT,
-          "round %d: scan %.2f s wall / %.2f s CPU, scan+comply %.2f s wall / %.2f s CPU (load"
-              + " average %.1f)%n",
-          r + 1,
-          s.seconds,
-          s.cpu,
-          c.seconds,
-          c.cpu,
-          ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
-      out.flush();
-      bestScan = Math.min(bestScan, s.seconds);
-      bestComply = Math.min(bestComply, c.seconds);
-      bestScanCpu = Math.min(bestScanCpu, s.cpu);
-      bestComplyCpu = Math.min(bestComplyCpu, c.cpu);
-      last = c;
+          "advisories: %,d; templates: %d hosts; fleet: %,d hosts; %d threads; as of %s%n",
+          all.size(),
+          synthetic.templates().size(),
+          hosts.length,
+          fleet.threads,
+          asOf);
+      // warm-up (JIT), not timed
+      Inventory[] warm = synthetic.hosts(Math.min(5_000, fleet.hosts), fleet.seed ^ 0x5eed, pool);
+      pass(matcher, policy, warm, pool, false);
+      pass(matcher, policy, warm, pool, true);
+      for (int r = 0; r < rounds; r++) {
+        System.gc();
+        Pass s = pass(matcher, policy, hosts, pool, false);
+        System.gc();
+        Pass c = pass(matcher, policy, hosts, pool, true);
+        out.printf(
+            Locale.ROOT,
+            "round %d: scan %.2f s wall / %.2f s CPU, scan+comply %.2f s wall / %.2f s CPU (load"
+                + " average %.1f)%n",
+            r + 1,
+            s.seconds,
+            s.cpu,
+            c.seconds,
+            c.cpu,
+            ProcessClock.loadAverage());
+        out.flush();
+        bestScan = Math.min(bestScan, s.seconds);
+        bestComply = Math.min(bestComply, c.seconds);
+        bestScanCpu = Math.min(bestScanCpu, s.cpu);
+        bestComplyCpu = Math.min(bestComplyCpu, c.cpu);
+        last = c;
+      }
+    } finally {
+      pool.shutdown();
+      pool.awaitTermination(1, TimeUnit.MINUTES);
     }
+    int hosts = fleet.hosts;
     FleetSummary f = last.summary;
     out.printf(
         Locale.ROOT,
@@ -259,52 +231,43 @@ final class BenchComplyCommand implements Callable<Integer> {
   private Pass pass(
       Matcher matcher,
       CompliancePolicy policy,
-      List<BenchScanCommand.Template> tpl,
-      BenchScanCommand.Pools pools,
-      int n,
-      long seed,
+      Inventory[] hosts,
+      ForkJoinPool pool,
       boolean comply)
       throws Exception {
     FleetScanner scanner = new FleetScanner(matcher, 1_000);
     ComplianceEvaluator evaluator = comply ? new ComplianceEvaluator(policy) : null;
     LongAdder findings = new LongAdder();
     LongAdder items = new LongAdder();
-    int chunks = Math.max(1, threads * 4);
+    int chunks = Math.max(1, fleet.threads * 8);
     FleetSummary.Builder[] builders = new FleetSummary.Builder[chunks];
-    ForkJoinPool pool = new ForkJoinPool(threads);
-    long c0 = processCpuNanos();
+    long c0 = ProcessClock.cpuNanos();
     long t0 = System.nanoTime();
-    try {
-      pool.submit(
-              () ->
-                  IntStream.range(0, chunks)
-                      .parallel()
-                      .forEach(
-                          c -> {
-                            FleetSummary.Builder b = new FleetSummary.Builder();
-                            for (int i = c; i < n; i += chunks) {
-                              Inventory inv =
-                                  pools.host(tpl.get(i % tpl.size()).inventory(), i, seed);
-                              if (i % 10 == 0) {
-                                inv = frozen(inv);
-                              }
-                              HostFindings h = scanner.scan(inv);
-                              findings.add(h.findings().size());
-                              if (evaluator != null) {
-                                HostCompliance hc = evaluator.evaluate(inv, h);
-                                items.add(hc.items().size());
-                                b.add(hc);
-                              }
+    pool.submit(
+            () ->
+                IntStream.range(0, chunks)
+                    .parallel()
+                    .forEach(
+                        c -> {
+                          FleetSummary.Builder b = new FleetSummary.Builder();
+                          long f = 0;
+                          long it = 0;
+                          for (int i = c; i < hosts.length; i += chunks) {
+                            HostFindings h = scanner.scan(hosts[i]);
+                            f += h.findings().size();
+                            if (evaluator != null) {
+                              HostCompliance hc = evaluator.evaluate(hosts[i], h);
+                              it += hc.items().size();
+                              b.add(hc);
                             }
-                            builders[c] = b;
-                          }))
-          .get();
-    } finally {
-      pool.shutdown();
-      pool.awaitTermination(1, TimeUnit.MINUTES);
-    }
+                          }
+                          findings.add(f);
+                          items.add(it);
+                          builders[c] = b;
+                        }))
+        .get();
     long t1 = System.nanoTime();
-    long c1 = processCpuNanos();
+    long c1 = ProcessClock.cpuNanos();
     FleetSummary.Builder total = new FleetSummary.Builder();
     for (FleetSummary.Builder b : builders) {
       total.merge(b);
@@ -316,28 +279,5 @@ final class BenchComplyCommand implements Callable<Integer> {
     p.items = items.sum();
     p.summary = total.build();
     return p;
-  }
-
-  /** This process's CPU time (all threads, JIT and GC included), or 0 when the JVM cannot say. */
-  private static long processCpuNanos() {
-    if (ManagementFactory.getOperatingSystemMXBean()
-        instanceof com.sun.management.OperatingSystemMXBean os) {
-      return os.getProcessCpuTime();
-    }
-    return 0;
-  }
-
-  /** Every tenth host is in patch group "frozen", which an exception waives. */
-  private static Inventory frozen(Inventory inv) {
-    return new Inventory(
-        new io.fleetpatch.inventory.Host(
-            inv.host().id(), inv.host().hostname(), java.util.Map.of("PatchGroup", "frozen")),
-        inv.os(),
-        inv.kernel(),
-        inv.packages(),
-        inv.repos(),
-        inv.livepatches(),
-        inv.collectedAt(),
-        inv.source());
   }
 }
