@@ -74,19 +74,13 @@ public final class AdvisoryIndex {
    */
   static final class RepoRows extends SortedRows {
     final int repo;
-    final ConcurrentHashMap<Object, Evidence> evidence = new ConcurrentHashMap<>();
+    final ConcurrentHashMap<Object, PackageEvidence[]> evidence = new ConcurrentHashMap<>();
 
     RepoRows(int repo, Row[] rows) {
       super(rows);
       this.repo = repo;
     }
   }
-
-  /**
-   * Shared evidence for the rows of a {@link RepoRows}: per row its evidence, and the finding to
-   * use when that row is the advisory's only one on the host.
-   */
-  record Evidence(PackageEvidence[] rows, Finding[] alone) {}
 
   /** The rows of one name and arch: all of them, and split by repo (sorted by repo number). */
   static final class ArchRows extends SortedRows {

@@ -32,7 +32,7 @@ public final class FleetScanner {
 
   private final Matcher matcher;
   private final int maxShapes;
-  private final ConcurrentHashMap<Shape, List<Finding>> shapes = new ConcurrentHashMap<>();
+  private final ConcurrentHashMap<Shape, Matcher.Evaluated> shapes = new ConcurrentHashMap<>();
   private final AtomicLong hosts = new AtomicLong();
   private final AtomicLong evaluated = new AtomicLong();
   private final AtomicLong looked = new AtomicLong();
@@ -66,8 +66,7 @@ public final class FleetScanner {
     long l = looked.get();
     if (l >= PROBE && shared.get() * WORTH < l && n % SAMPLE != 0) {
       evaluated.incrementAndGet();
-      return new HostFindings(
-          inv.host(), inv.os(), inv.kernel(), scope, matcher.findings(inv, scope));
+      return matcher.match(inv, scope);
     }
     looked.incrementAndGet();
     List<Nevra> pkgs = new ArrayList<>(inv.packages().size());
@@ -75,14 +74,14 @@ public final class FleetScanner {
       pkgs.add(p.nevra());
     }
     Shape shape = new Shape(pkgs, scope.repos(), scope.basis(), inv.kernel(), inv.livepatches());
-    List<Finding> findings = shapes.get(shape);
+    Matcher.Evaluated findings = shapes.get(shape);
     if (findings != null) {
       shared.incrementAndGet();
     } else {
-      findings = matcher.findings(inv, scope);
+      findings = matcher.evaluate(inv, scope);
       if (shapes.size() < maxShapes) {
         // two threads may evaluate one new shape at once: the first result is kept and counted
-        List<Finding> first = shapes.putIfAbsent(shape, findings);
+        Matcher.Evaluated first = shapes.putIfAbsent(shape, findings);
         if (first == null) {
           evaluated.incrementAndGet();
         } else {
@@ -92,7 +91,7 @@ public final class FleetScanner {
         evaluated.incrementAndGet();
       }
     }
-    return new HostFindings(inv.host(), inv.os(), inv.kernel(), scope, findings);
+    return findings.of(inv, scope);
   }
 
   /** Hosts scanned so far. */

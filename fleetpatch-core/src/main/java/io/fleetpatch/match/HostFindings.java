@@ -15,14 +15,28 @@ import java.util.Objects;
  * @param scope the advisory repos that apply, and why
  * @param findings one per advisory that has a package row whose name is installed, sorted by
  *     advisory id; advisories whose packages are not installed at all are left out
+ * @param counts the findings per state and the MISSING package rows (must agree with {@code
+ *     findings}; the matcher counts as it decides)
  */
 public record HostFindings(
-    Host host, OsRelease os, String kernel, RepoScope scope, List<Finding> findings) {
+    Host host,
+    OsRelease os,
+    String kernel,
+    RepoScope scope,
+    List<Finding> findings,
+    FindingCounts counts) {
   public HostFindings {
     Objects.requireNonNull(host, "host");
     Objects.requireNonNull(os, "os");
     Objects.requireNonNull(scope, "scope");
     findings = List.copyOf(findings);
+    Objects.requireNonNull(counts, "counts");
+  }
+
+  /** Counts the findings. */
+  public HostFindings(
+      Host host, OsRelease os, String kernel, RepoScope scope, List<Finding> findings) {
+    this(host, os, kernel, scope, findings, FindingCounts.of(findings));
   }
 
   public String hostId() {

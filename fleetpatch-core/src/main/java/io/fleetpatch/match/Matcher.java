@@ -28,7 +28,7 @@ public final class Matcher {
   private final AdvisoryIndex index;
   private final MatchOptions options;
   private final RepoScoper scoper;
-  private final boolean[] typeOk;
+  private final RowRules rules;
 
   public Matcher(AdvisoryIndex index, MatchOptions options) {
     this.index = Objects.requireNonNull(index, "index");
@@ -36,10 +36,11 @@ public final class Matcher {
     this.scoper = new RepoScoper(index);
     this.verdicts = new VerdictCache(index.names(), MAX_VERDICTS);
     List<Advisory> all = index.advisories();
-    this.typeOk = new boolean[all.size()];
+    boolean[] typeOk = new boolean[all.size()];
     for (int i = 0; i < typeOk.length; i++) {
       typeOk[i] = options.types().contains(all.get(i).type());
     }
+    this.rules = new RowRules(options, typeOk);
   }
 
   /** Matches one host with the default options (dnf's {@code --security} view). */
@@ -107,16 +108,28 @@ public final class Matcher {
 
   public HostFindings match(Inventory inventory) {
     ScopeBits sb = scopeBits(inventory);
-    return new HostFindings(
-        inventory.host(), inventory.os(), inventory.kernel(), sb.scope(), evaluate(inventory, sb));
+    return evaluate(inventory, sb).of(inventory, sb.scope());
   }
 
-  /** The findings of a host whose repo scope is already decided ({@link #scope(Inventory)}). */
-  public List<Finding> findings(Inventory inventory, RepoScope scope) {
+  /** A host whose repo scope is already decided ({@link #scope(Inventory)}). */
+  public HostFindings match(Inventory inventory, RepoScope scope) {
+    return evaluate(inventory, bits(scope)).of(inventory, scope);
+  }
+
+  /** What a host's packages, scope and kernel decide: findings, counted. */
+  record Evaluated(List<Finding> findings, FindingCounts counts) {
+    HostFindings of(Inventory inventory, RepoScope scope) {
+      return new HostFindings(
+          inventory.host(), inventory.os(), inventory.kernel(), scope, findings, counts);
+    }
+  }
+
+  /** Like {@link #match(Inventory, RepoScope)}, without the host (for sharing). */
+  Evaluated evaluate(Inventory inventory, RepoScope scope) {
     return evaluate(inventory, bits(scope));
   }
 
-  private List<Finding> evaluate(Inventory inventory, ScopeBits scope) {
+  private Evaluated evaluate(Inventory inventory, ScopeBits scope) {
     List<InstalledPackage> pkgs = inventory.packages();
     Nevra[] packages = new Nevra[pkgs.size()];
     for (int i = 0; i < packages.length; i++) {
@@ -127,9 +140,6 @@ public final class Matcher {
 
   /** Bound of the scope caches (distinct repo lists and scopes). */
   private static final int MAX_CACHED = 10_000;
-
-  /** Bound of each per-build evidence cache (entries per name.arch). */
-  private static final int EVIDENCE_CACHE = 4096;
 
   /**
    * Per thread scratch: the package rows collected for one host, grouped by advisory number through
@@ -144,7 +154,6 @@ public final class Matcher {
     int n;
     int[] next = new int[4096];
     PackageEvidence[] rows = new PackageEvidence[4096];
-    Finding[] solo = new Finding[4096];
     byte[] states = new byte[4096];
     byte[] rules = new byte[4096];
 
@@ -161,17 +170,15 @@ public final class Matcher {
      * null).
      */
     @Override
-    public void add(int advisory, PackageEvidence ev, Finding alone, byte state, byte rule) {
+    public void add(int advisory, PackageEvidence ev, byte state, byte rule) {
       if (n == rows.length) {
         next = Arrays.copyOf(next, n * 2);
         rows = Arrays.copyOf(rows, n * 2);
-        solo = Arrays.copyOf(solo, n * 2);
         states = Arrays.copyOf(states, n * 2);
         rules = Arrays.copyOf(rules, n * 2);
       }
       int i = n++;
       rows[i] = ev;
-      solo[i] = alone;
       states[i] = state;
       rules[i] = rule;
       next[i] = -1;
@@ -213,12 +220,22 @@ public final class Matcher {
       return best;
     }
 
+    /** Rows in one state. */
+    int count(FindingState state) {
+      int k = 0;
+      for (int i = 0; i < n; i++) {
+        if (states[i] == state.ordinal()) {
+          k++;
+        }
+      }
+      return k;
+    }
+
     void clear() {
       for (int i = 0; i < count; i++) {
         head[touched[i]] = -1;
       }
       Arrays.fill(rows, 0, n, null);
-      Arrays.fill(solo, 0, n, null);
       count = 0;
       n = 0;
     }
@@ -234,7 +251,7 @@ public final class Matcher {
   private final ThreadLocal<Scratch> scratch =
       ThreadLocal.withInitial(() -> new Scratch(index().size()));
 
-  List<Finding> evaluate(
+  private Evaluated evaluate(
       List<Nevra> packages, String unameR, List<String> loadedLivepatches, ScopeBits scope) {
     // installed packages that some advisory names, ordered by name rank (so that each finding's
     // rows come out sorted by name, then arch), grouped by name
@@ -284,22 +301,20 @@ public final class Matcher {
       int[] advs = Arrays.copyOf(c.touched, c.count);
       Arrays.sort(advs);
       Finding[] out = new Finding[advs.length];
+      int[] byState = new int[STATES.length];
       for (int k = 0; k < advs.length; k++) {
         int a = advs[k];
-        Finding alone = c.sizes[a] == 1 && mitigated.isEmpty() ? c.solo[c.head[a]] : null;
-        if (alone == null) {
-          int w = c.worst(a);
-          alone =
-              finding(
-                  index.advisories().get(a),
-                  c.rows(a),
-                  STATES[c.states[w]],
-                  RULES[c.rules[w]],
-                  mitigated);
-        }
-        out[k] = alone;
+        int w = c.worst(a);
+        out[k] =
+            finding(
+                index.advisories().get(a),
+                c.rows(a),
+                STATES[c.states[w]],
+                RULES[c.rules[w]],
+                mitigated);
+        byState[out[k].state().ordinal()]++;
       }
-      return List.of(out);
+      return new Evaluated(List.of(out), FindingCounts.of(byState, c.count(FindingState.MISSING)));
     } finally {
       c.clear();
     }
@@ -323,9 +338,9 @@ public final class Matcher {
     if (v == null) {
       @SuppressWarnings("unchecked")
       List<Nevra> installed = builds instanceof Nevra one ? List.of(one) : (List<Nevra>) builds;
-      NameVerdict.Builder b = new NameVerdict.Builder();
-      collect(installed, nr, unameR, scope.inScope(), b);
-      v = verdicts.put(nr.rank, builds, key, running, b.build());
+      v =
+          verdicts.put(
+              nr.rank, builds, key, running, rules.decide(installed, nr, unameR, scope.inScope()));
     }
     return v;
   }
@@ -348,237 +363,6 @@ public final class Matcher {
       }
     }
     return mask;
-  }
-
-  private void collect(
-      List<Nevra> installedAllArches,
-      AdvisoryIndex.NameRows nr,
-      String unameR,
-      boolean[] inScope,
-      NameVerdict.Sink c) {
-    for (AdvisoryIndex.ArchRows ar : nr.all) {
-      List<Nevra> inst = installedAllArches;
-      if (!ar.arch.equals(AdvisoryIndex.ANY_ARCH)) {
-        inst = sameArch(installedAllArches, ar.arch);
-      }
-      boolean single =
-          inst.size() == 1
-              && !(nr.runningKernel
-                  && unameR != null
-                  && !KernelPackages.isRunning(inst.get(0), unameR));
-      for (AdvisoryIndex.RepoRows part : ar.parts) {
-        if (!inScope[part.repo]) {
-          if (options.reportOutOfScope()) {
-            outOfScope(part, inst.isEmpty() ? installedAllArches : inst, c);
-          }
-          continue;
-        }
-        if (inst.isEmpty()) {
-          // gotcha 6: the name is installed, but only with other arches
-          List<Nevra> others = installedAllArches;
-          add(part, cached(part, others, () -> mismatchRows(part.rows, nr, others)), c);
-        } else if (single) {
-          // one build of this name.arch: its rows are the same on every host that has it
-          Nevra only = inst.get(0);
-          List<Nevra> one = inst;
-          add(part, cached(part, only, () -> singleRows(part, only, one, nr.installonly)), c);
-        } else {
-          multipleBuilds(part, inst, nr.installonly, unameR, c);
-        }
-      }
-    }
-  }
-
-  private static List<Nevra> sameArch(List<Nevra> all, String arch) {
-    int same = 0;
-    for (Nevra n : all) {
-      if (n.arch().name().equals(arch)) {
-        same++;
-      }
-    }
-    if (same == all.size()) {
-      return all;
-    }
-    Nevra[] f = new Nevra[same];
-    int k = 0;
-    for (Nevra n : all) {
-      if (n.arch().name().equals(arch)) {
-        f[k++] = n;
-      }
-    }
-    return List.of(f);
-  }
-
-  private AdvisoryIndex.Evidence cached(
-      AdvisoryIndex.RepoRows part,
-      Object key,
-      java.util.function.Supplier<PackageEvidence[]> make) {
-    AdvisoryIndex.Evidence ev = part.evidence.get(key);
-    if (ev == null) {
-      PackageEvidence[] rows = make.get();
-      Finding[] alone = new Finding[rows.length];
-      for (int i = 0; i < rows.length; i++) {
-        if (rows[i] == null) {
-          continue;
-        }
-        alone[i] =
-            new Finding(
-                index.advisories().get(part.rows[i].advisory()),
-                rows[i].state(),
-                List.of(rows[i]),
-                List.of(),
-                rows[i].rule().text());
-      }
-      ev = new AdvisoryIndex.Evidence(rows, alone);
-      if (part.evidence.size() < EVIDENCE_CACHE) {
-        part.evidence.putIfAbsent(key, ev);
-      }
-    }
-    return ev;
-  }
-
-  /**
-   * Rows of an arch the name is not installed with. They are evidence only for an advisory that has
-   * no row of an installed arch of the name (its suppression reason); next to a row that was
-   * compared (the aarch64 and i686 rows beside x86_64 in Amazon's feeds) they decide nothing, and
-   * are left out (null).
-   */
-  private static PackageEvidence[] mismatchRows(
-      AdvisoryIndex.Row[] rows, AdvisoryIndex.NameRows nr, List<Nevra> others) {
-    PackageEvidence[] ev = new PackageEvidence[rows.length];
-    for (int i = 0; i < rows.length; i++) {
-      if (nr.hasRowForAnyArchOf(rows[i].advisory(), others)) {
-        continue;
-      }
-      ev[i] =
-          new PackageEvidence(
-              rows[i].fixed(),
-              null,
-              others,
-              FindingState.NOT_APPLICABLE,
-              DecisionRule.ARCH_MISMATCH);
-    }
-    return ev;
-  }
-
-  private static PackageEvidence[] singleRows(
-      AdvisoryIndex.RepoRows part, Nevra only, List<Nevra> inst, boolean installonly) {
-    AdvisoryIndex.Row[] rows = part.rows;
-    int upTo = part.fixedUpTo(only.evr());
-    PackageEvidence[] ev = new PackageEvidence[rows.length];
-    DecisionRule missing =
-        installonly
-            ? DecisionRule.FIX_NEWER_THAN_NEWEST_KERNEL
-            : DecisionRule.FIX_NEWER_THAN_NEWEST_INSTALLED;
-    for (int i = 0; i < rows.length; i++) {
-      ev[i] =
-          i >= upTo
-              ? new PackageEvidence(rows[i].fixed(), only, inst, FindingState.MISSING, missing)
-              : new PackageEvidence(
-                  rows[i].fixed(),
-                  only,
-                  inst,
-                  FindingState.INSTALLED,
-                  DecisionRule.INSTALLED_AT_OR_ABOVE_FIX);
-    }
-    return ev;
-  }
-
-  /** Adds shared evidence rows of the advisory types asked for. */
-  private void add(AdvisoryIndex.RepoRows part, AdvisoryIndex.Evidence ev, NameVerdict.Sink c) {
-    AdvisoryIndex.Row[] rows = part.rows;
-    PackageEvidence[] evs = ev.rows();
-    Finding[] alone = ev.alone();
-    for (int i = 0; i < rows.length; i++) {
-      int a = rows[i].advisory();
-      if (typeOk[a] && evs[i] != null) {
-        c.add(a, evs[i], alone[i]);
-      }
-    }
-  }
-
-  /** Rows of a repo the host does not use, reported NOT_APPLICABLE (only when asked). */
-  private void outOfScope(AdvisoryIndex.RepoRows part, List<Nevra> inst, NameVerdict.Sink c) {
-    Nevra compared = inst.isEmpty() ? null : inst.get(inst.size() - 1);
-    for (AdvisoryIndex.Row r : part.rows) {
-      if (typeOk[r.advisory()]) {
-        c.add(
-            r.advisory(),
-            new PackageEvidence(
-                r.fixed(),
-                compared,
-                inst,
-                FindingState.NOT_APPLICABLE,
-                DecisionRule.REPO_NOT_ENABLED),
-            null);
-      }
-    }
-  }
-
-  /**
-   * Several builds of one name.arch (installonly kernels, leftover duplicates), or a running kernel
-   * other than the one installed build.
-   */
-  private void multipleBuilds(
-      AdvisoryIndex.RepoRows part,
-      List<Nevra> unsorted,
-      boolean installonly,
-      String unameR,
-      NameVerdict.Sink c) {
-    List<Nevra> inst = unsorted;
-    if (unsorted.size() > 1) {
-      Nevra[] sorted = unsorted.toArray(Nevra[]::new);
-      Arrays.sort(sorted, (x, y) -> x.evr().compareTo(y.evr()));
-      inst = List.of(sorted);
-    }
-    Nevra oldest = inst.get(0);
-    Nevra newest = inst.get(inst.size() - 1);
-    Nevra running = null;
-    if (installonly) {
-      for (Nevra n : inst) {
-        if (KernelPackages.isRunning(n, unameR)) {
-          running = n;
-        }
-      }
-      if (running == null) {
-        // the running kernel's package was removed after an update: it still runs until a reboot
-        Nevra r = KernelPackages.runningBuild(newest.name(), unameR);
-        if (r != null && r.arch().equals(newest.arch()) && r.evr().compareTo(newest.evr()) < 0) {
-          running = r;
-        }
-      }
-    }
-    int upToNewest = part.fixedUpTo(newest.evr());
-    int upToOldest = part.fixedUpTo(oldest.evr());
-    int upToRunning = running == null ? -1 : part.fixedUpTo(running.evr());
-    AdvisoryIndex.Row[] rows = part.rows;
-    for (int i = 0; i < rows.length; i++) {
-      int a = rows[i].advisory();
-      if (!typeOk[a]) {
-        continue;
-      }
-      FindingState state;
-      DecisionRule rule;
-      Nevra compared = newest;
-      if (i >= upToNewest) {
-        state = FindingState.MISSING;
-        rule =
-            installonly
-                ? DecisionRule.FIX_NEWER_THAN_NEWEST_KERNEL
-                : DecisionRule.FIX_NEWER_THAN_NEWEST_INSTALLED;
-      } else if (upToRunning >= 0 && i >= upToRunning) {
-        state = FindingState.INSTALLED_PENDING_REBOOT;
-        rule = DecisionRule.RUNNING_KERNEL_OLDER_THAN_FIX;
-        compared = running;
-      } else if (installonly && i >= upToOldest) {
-        state = FindingState.INSTALLED;
-        rule = DecisionRule.OLDER_KERNEL_NOT_RUNNING;
-      } else {
-        state = FindingState.INSTALLED;
-        rule = DecisionRule.INSTALLED_AT_OR_ABOVE_FIX;
-      }
-      c.add(a, new PackageEvidence(rows[i].fixed(), compared, inst, state, rule), null);
-    }
   }
 
   private static boolean exposedOnlyInKernel(List<PackageEvidence> rows) {

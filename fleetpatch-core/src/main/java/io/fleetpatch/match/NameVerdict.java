@@ -4,38 +4,26 @@ import java.util.Arrays;
 
 /**
  * The package rows one installed package name contributes to a host's findings: per row the
- * advisory number, its evidence, its state and rule (kept apart as bytes, so that merging rows into
- * findings reads no evidence object), and the finding to use when that row stays the advisory's
- * only one on the host. It depends only on the name's installed builds, the host's scope over the
- * name's repos and (for kernels) the running kernel, so it is computed once per distinct
- * combination and shared by every host that has it (DESIGN.md §8: cost grows with the fleet's
- * diversity, not its size).
+ * advisory number, its evidence, and its state and rule (kept apart as bytes, so that merging rows
+ * into findings reads no shared evidence object). It depends only on the name's installed builds,
+ * the host's scope over the name's repos and (for kernels) the running kernel, so it is computed
+ * once per distinct combination and shared by every host that has it (DESIGN.md §8: cost grows with
+ * the fleet's diversity, not its size).
  */
 final class NameVerdict {
-  /** Where the matcher puts the rows it decides for one name. */
-  interface Sink {
-    /**
-     * @param alone the finding to use when this row stays the advisory's only one, or null
-     */
-    void add(int advisory, PackageEvidence evidence, Finding alone);
-  }
-
   /** Where a verdict's rows go: a host's scratch, which merges them per advisory. */
   interface Target {
-    void add(int advisory, PackageEvidence evidence, Finding alone, byte state, byte rule);
+    void add(int advisory, PackageEvidence evidence, byte state, byte rule);
   }
 
   private final int[] advisories;
   private final PackageEvidence[] rows;
-  private final Finding[] alone;
   private final byte[] states;
   private final byte[] rules;
 
-  private NameVerdict(
-      int[] advisories, PackageEvidence[] rows, Finding[] alone, byte[] states, byte[] rules) {
+  private NameVerdict(int[] advisories, PackageEvidence[] rows, byte[] states, byte[] rules) {
     this.advisories = advisories;
     this.rows = rows;
-    this.alone = alone;
     this.states = states;
     this.rules = rules;
   }
@@ -43,27 +31,23 @@ final class NameVerdict {
   /** Adds every row to {@code target}, in the order decided. */
   void addTo(Target target) {
     for (int i = 0; i < advisories.length; i++) {
-      target.add(advisories[i], rows[i], alone[i], states[i], rules[i]);
+      target.add(advisories[i], rows[i], states[i], rules[i]);
     }
   }
 
   /** Collects rows in order, then freezes them. */
-  static final class Builder implements Sink {
+  static final class Builder {
     private int n;
     private int[] advisories = new int[16];
     private PackageEvidence[] rows = new PackageEvidence[16];
-    private Finding[] alone = new Finding[16];
 
-    @Override
-    public void add(int advisory, PackageEvidence evidence, Finding single) {
+    void add(int advisory, PackageEvidence evidence) {
       if (n == advisories.length) {
         advisories = Arrays.copyOf(advisories, n * 2);
         rows = Arrays.copyOf(rows, n * 2);
-        alone = Arrays.copyOf(alone, n * 2);
       }
       advisories[n] = advisory;
       rows[n] = evidence;
-      alone[n] = single;
       n++;
     }
 
@@ -74,12 +58,7 @@ final class NameVerdict {
         states[i] = (byte) rows[i].state().ordinal();
         rules[i] = (byte) rows[i].rule().ordinal();
       }
-      return new NameVerdict(
-          Arrays.copyOf(advisories, n),
-          Arrays.copyOf(rows, n),
-          Arrays.copyOf(alone, n),
-          states,
-          rules);
+      return new NameVerdict(Arrays.copyOf(advisories, n), Arrays.copyOf(rows, n), states, rules);
     }
   }
 }

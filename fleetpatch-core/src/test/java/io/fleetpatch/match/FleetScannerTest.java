@@ -46,9 +46,11 @@ class FleetScannerTest {
   /** Every host's findings through one shared scanner equal those of a fresh matcher. */
   private static void assertSameAsAlone(FleetScanner scanner, List<Inventory> hosts) {
     for (Inventory h : hosts) {
-      assertThat(scanner.scan(h).findings())
-          .as(h.host().id())
-          .isEqualTo(Matcher.match(h, INDEX).findings());
+      HostFindings shared = scanner.scan(h);
+      assertThat(shared.findings()).as(h.host().id()).isEqualTo(Matcher.match(h, INDEX).findings());
+      assertThat(shared.counts())
+          .as("counted while deciding = counted afterwards")
+          .isEqualTo(FindingCounts.of(shared.findings()));
     }
   }
 

@@ -196,6 +196,8 @@ class MatcherTest {
         .containsEntry("CVE-2024-0003", FindingState.MITIGATED_BY_LIVEPATCH)
         .containsEntry("CVE-2024-0002", FindingState.MISSING)
         .containsEntry("CVE-2024-0001", FindingState.INSTALLED);
+    assertThat(h.counts().mitigated()).as("a mitigated finding is counted as such").isEqualTo(1);
+    assertThat(h.counts()).isEqualTo(FindingCounts.of(h.findings()));
   }
 
   @Test
