@@ -17,6 +17,7 @@ import io.fleetpatch.match.Finding;
 import io.fleetpatch.match.FindingState;
 import io.fleetpatch.match.HostFindings;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -98,13 +99,38 @@ public final class ComplianceEvaluator {
     }
   }
 
+  /** One baseline (by identity) for one product. */
+  private record BaselineKey(Baseline baseline, List<String> product) {
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof BaselineKey k && k.baseline == baseline && k.product.equals(product);
+    }
+
+    @Override
+    public int hashCode() {
+      return System.identityHashCode(baseline) * 31 + product.hashCode();
+    }
+  }
+
+  private final Map<BaselineKey, SharedItems> shared = new ConcurrentHashMap<>();
+  private final List<Advisory> order;
+
   /** The items of one finding list under one baseline, before exceptions. */
   private record Judged(List<ComplianceItem> items, boolean compliant, ComplianceLevel nodeLevel) {}
 
-  public ComplianceEvaluator(CompliancePolicy policy) {
+  /**
+   * @param advisories the advisories in the order the matcher sorts findings ({@code
+   *     AdvisoryIndex.advisories()}): items are then found without hashing (any order works)
+   */
+  public ComplianceEvaluator(CompliancePolicy policy, List<Advisory> advisories) {
     this.policy = Objects.requireNonNull(policy, "policy");
+    this.order = List.copyOf(advisories);
     this.perHostInputs =
         policy.firstSeen() != FirstSeen.UNKNOWN || policy.outcomes() != InstallOutcomes.NONE;
+  }
+
+  public ComplianceEvaluator(CompliancePolicy policy) {
+    this(policy, List.of());
   }
 
   public CompliancePolicy policy() {
@@ -190,14 +216,28 @@ public final class ComplianceEvaluator {
   }
 
   private Judged judge(List<Finding> fs, Baseline baseline, Product product, String hostId) {
-    List<ComplianceItem> items = new ArrayList<>(fs.size());
+    ComplianceItem[] items;
+    if (perHostInputs) {
+      items = new ComplianceItem[fs.size()];
+      int n = 0;
+      for (Finding f : fs) {
+        ComplianceItem item = item(f, baseline, product, hostId);
+        if (item != null) {
+          items[n++] = item;
+        }
+      }
+      items = Arrays.copyOf(items, n);
+    } else {
+      items =
+          shared
+              .computeIfAbsent(
+                  new BaselineKey(baseline, product.names()),
+                  k -> new SharedItems(f -> item(f, baseline, product, null), order))
+              .items(fs);
+    }
     boolean compliant = true;
     ComplianceLevel nodeLevel = null;
-    for (Finding f : fs) {
-      ComplianceItem item = item(f, baseline, product, hostId);
-      if (item == null) {
-        continue;
-      }
+    for (ComplianceItem item : items) {
       if (item.violates(policy.threshold())) {
         compliant = false;
         nodeLevel =
@@ -205,9 +245,8 @@ public final class ComplianceEvaluator {
                 ? item.complianceLevel()
                 : ComplianceLevel.max(nodeLevel, item.complianceLevel());
       }
-      items.add(item);
     }
-    return new Judged(List.copyOf(items), compliant, nodeLevel);
+    return new Judged(List.of(items), compliant, nodeLevel);
   }
 
   private static boolean isAl2023(Inventory inventory) {

@@ -236,7 +236,8 @@ final class ComplyBenchCommand implements Callable<Integer> {
       boolean comply)
       throws Exception {
     FleetScanner scanner = new FleetScanner(matcher, 1_000);
-    ComplianceEvaluator evaluator = comply ? new ComplianceEvaluator(policy) : null;
+    ComplianceEvaluator evaluator =
+        comply ? new ComplianceEvaluator(policy, matcher.index().advisories()) : null;
     LongAdder findings = new LongAdder();
     LongAdder items = new LongAdder();
     int chunks = Math.max(1, fleet.threads * 8);

@@ -134,13 +134,19 @@ public final class ComplianceRun {
       }
     }
     MatchOptions mo = new MatchOptions(EnumSet.allOf(AdvisoryType.class), !o.noScope, true);
-    FleetScanner scanner = new FleetScanner(new Matcher(AdvisoryIndex.of(loaded.advisories()), mo));
+    AdvisoryIndex index = AdvisoryIndex.of(loaded.advisories());
+    FleetScanner scanner = new FleetScanner(new Matcher(index, mo));
     String label =
         baselines.isEmpty()
             ? "OS defaults"
             : String.join(", ", baselines.stream().map(Baseline::name).toList());
     return new ComplianceRun(
-        hosts, loaded, scanner, new ComplianceEvaluator(policy), waivers, label);
+        hosts,
+        loaded,
+        scanner,
+        new ComplianceEvaluator(policy, index.advisories()),
+        waivers,
+        label);
   }
 
   static KnownExploited kev(Path file, PrintWriter err, boolean quiet) {

@@ -1,0 +1,94 @@
+package io.fleetpatch.compliance;
+
+import io.fleetpatch.advisory.Advisory;
+import io.fleetpatch.match.Finding;
+import io.fleetpatch.match.FindingState;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
+
+/**
+ * The compliance items of one baseline and product, per advisory and detected state. When nothing
+ * per host decides items (no first-seen clocks, no install outcomes), an advisory's item in a given
+ * state is the same on every host, so it is made once and shared by the fleet.
+ *
+ * <p>Findings come sorted in the advisory index's order (the matcher's numbering); given that
+ * order, a host's items are found by one forward walk comparing references, with no hashing. A
+ * finding whose advisory is not met on the walk (another order, another index) is looked up by
+ * identity. Thread-safe: a race makes an equal item twice, and either may stay (items are
+ * immutable).
+ */
+final class SharedItems {
+  private static final int STATES = FindingState.values().length;
+
+  /** Stands for "no item". */
+  private static final Object NO_ITEM = new Object();
+
+  /** An advisory compared by identity (each is one shared object per run). */
+  private record AdvisoryKey(Advisory advisory) {
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof AdvisoryKey k && k.advisory == advisory;
+    }
+
+    @Override
+    public int hashCode() {
+      return System.identityHashCode(advisory);
+    }
+  }
+
+  private final Function<Finding, ComplianceItem> make;
+  private final Advisory[] order;
+
+  /** Per advisory number, per detected state: the item, {@link #NO_ITEM}, or null (not made). */
+  private final Object[][] byNumber;
+
+  private final ConcurrentHashMap<AdvisoryKey, Object[]> byAdvisory = new ConcurrentHashMap<>();
+
+  /**
+   * @param make the item of a finding, or null for none (called once per advisory and state)
+   * @param order the advisories in the order findings are sorted in (may be empty)
+   */
+  SharedItems(Function<Finding, ComplianceItem> make, List<Advisory> order) {
+    this.make = make;
+    this.order = order.toArray(Advisory[]::new);
+    this.byNumber = new Object[this.order.length][];
+  }
+
+  /** The items of a host's findings, in the findings' order, findings without one left out. */
+  ComplianceItem[] items(List<Finding> findings) {
+    ComplianceItem[] out = new ComplianceItem[findings.size()];
+    int n = 0;
+    int next = 0;
+    for (Finding f : findings) {
+      Advisory a = f.advisory();
+      int p = next;
+      while (p < order.length && order[p] != a) {
+        p++;
+      }
+      Object[] byState;
+      if (p < order.length) {
+        next = p + 1;
+        byState = byNumber[p];
+        if (byState == null) {
+          byState = new Object[STATES];
+          byNumber[p] = byState;
+        }
+      } else {
+        byState = byAdvisory.computeIfAbsent(new AdvisoryKey(a), k -> new Object[STATES]);
+      }
+      int s = f.state().ordinal();
+      Object item = byState[s];
+      if (item == null) {
+        ComplianceItem made = make.apply(f);
+        item = made == null ? NO_ITEM : made;
+        byState[s] = item;
+      }
+      if (item != NO_ITEM) {
+        out[n++] = (ComplianceItem) item;
+      }
+    }
+    return n == out.length ? out : Arrays.copyOf(out, n);
+  }
+}
