@@ -301,6 +301,7 @@ public final class ComplianceEvaluator {
     }
     return new ComplianceItem(
         a,
+        a.severity(),
         state,
         d,
         inBaseline ? approval.complianceLevel() : ComplianceLevel.UNSPECIFIED,

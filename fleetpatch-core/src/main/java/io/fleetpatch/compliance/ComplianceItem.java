@@ -1,6 +1,7 @@
 package io.fleetpatch.compliance;
 
 import io.fleetpatch.advisory.Advisory;
+import io.fleetpatch.advisory.Severity;
 import io.fleetpatch.baseline.ComplianceLevel;
 import io.fleetpatch.match.FindingState;
 import java.time.LocalDate;
@@ -11,6 +12,7 @@ import java.util.Objects;
  * fleetpatch.compliance/v1} document (DESIGN.md §7).
  *
  * @param advisory the advisory
+ * @param severity the advisory's severity (kept beside it: fleet roll-ups count by it)
  * @param state the compliance state
  * @param detected what detection found (the scan's finding state)
  * @param complianceLevel the level of the rule or list that approved it (UNSPECIFIED otherwise)
@@ -24,6 +26,7 @@ import java.util.Objects;
  */
 public record ComplianceItem(
     Advisory advisory,
+    Severity severity,
     ComplianceState state,
     FindingState detected,
     ComplianceLevel complianceLevel,
@@ -34,6 +37,9 @@ public record ComplianceItem(
     String exception) {
   public ComplianceItem {
     Objects.requireNonNull(advisory, "advisory");
+    if (severity != advisory.severity()) {
+      throw new IllegalArgumentException("severity " + severity + " is not the advisory's");
+    }
     Objects.requireNonNull(state, "state");
     Objects.requireNonNull(detected, "detected");
     Objects.requireNonNull(complianceLevel, "complianceLevel");
@@ -45,6 +51,7 @@ public record ComplianceItem(
   public ComplianceItem waivedBy(String exceptionId) {
     return new ComplianceItem(
         advisory,
+        severity,
         state,
         detected,
         complianceLevel,

@@ -109,7 +109,7 @@ public record FleetSummary(
       int violating = 0;
       for (ComplianceItem i : h.items()) {
         int st = i.state().ordinal();
-        int sv = i.advisory().severity().ordinal();
+        int sv = i.severity().ordinal();
         byState[st]++;
         g.items[st]++;
         o.items[st]++;

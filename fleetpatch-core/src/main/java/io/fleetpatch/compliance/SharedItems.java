@@ -3,6 +3,8 @@ package io.fleetpatch.compliance;
 import io.fleetpatch.advisory.Advisory;
 import io.fleetpatch.match.Finding;
 import io.fleetpatch.match.FindingState;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
@@ -41,9 +43,16 @@ final class SharedItems {
   private final Function<Finding, ComplianceItem> make;
   private final Advisory[] order;
 
-  /** Per advisory number, per detected state: the item, {@link #NO_ITEM}, or null (not made). */
-  private final Object[][] byNumber;
+  /**
+   * Per advisory number and detected state ({@code number * STATES + state}): the item, or null;
+   * {@link #made} says whether it was made (published after it, with release/acquire).
+   */
+  private final ComplianceItem[] byNumber;
 
+  private final byte[] made;
+  private static final VarHandle MADE = MethodHandles.arrayElementVarHandle(byte[].class);
+
+  /** Advisories not met on the walk: per detected state, the item or {@link #NO_ITEM}. */
   private final ConcurrentHashMap<AdvisoryKey, Object[]> byAdvisory = new ConcurrentHashMap<>();
 
   /**
@@ -53,7 +62,8 @@ final class SharedItems {
   SharedItems(Function<Finding, ComplianceItem> make, List<Advisory> order) {
     this.make = make;
     this.order = order.toArray(Advisory[]::new);
-    this.byNumber = new Object[this.order.length][];
+    this.byNumber = new ComplianceItem[this.order.length * STATES];
+    this.made = new byte[byNumber.length];
   }
 
   /** The items of a host's findings, in the findings' order, findings without one left out. */
@@ -67,28 +77,37 @@ final class SharedItems {
       while (p < order.length && order[p] != a) {
         p++;
       }
-      Object[] byState;
+      ComplianceItem item;
       if (p < order.length) {
         next = p + 1;
-        byState = byNumber[p];
-        if (byState == null) {
-          byState = new Object[STATES];
-          byNumber[p] = byState;
+        int i = p * STATES + f.state().ordinal();
+        if ((byte) MADE.getAcquire(made, i) != 0) {
+          item = byNumber[i];
+        } else {
+          item = make.apply(f);
+          byNumber[i] = item;
+          MADE.setRelease(made, i, (byte) 1);
         }
       } else {
-        byState = byAdvisory.computeIfAbsent(new AdvisoryKey(a), k -> new Object[STATES]);
+        item = unordered(f);
       }
-      int s = f.state().ordinal();
-      Object item = byState[s];
-      if (item == null) {
-        ComplianceItem made = make.apply(f);
-        item = made == null ? NO_ITEM : made;
-        byState[s] = item;
-      }
-      if (item != NO_ITEM) {
-        out[n++] = (ComplianceItem) item;
+      if (item != null) {
+        out[n++] = item;
       }
     }
     return n == out.length ? out : Arrays.copyOf(out, n);
+  }
+
+  private ComplianceItem unordered(Finding f) {
+    Object[] byState =
+        byAdvisory.computeIfAbsent(new AdvisoryKey(f.advisory()), k -> new Object[STATES]);
+    int s = f.state().ordinal();
+    Object item = byState[s];
+    if (item == null) {
+      ComplianceItem m = make.apply(f);
+      item = m == null ? NO_ITEM : m;
+      byState[s] = item;
+    }
+    return item == NO_ITEM ? null : (ComplianceItem) item;
   }
 }

@@ -38,7 +38,7 @@ public final class ComplianceCsv {
                   ",",
                   q(i.advisory().id()),
                   q(i.advisory().source().repo()),
-                  q(i.advisory().severity().label()),
+                  q(i.severity().label()),
                   i.state().name(),
                   i.complianceLevel().name(),
                   i.approvedOn() == null ? "" : i.approvedOn().toString(),

@@ -126,7 +126,7 @@ public final class ComplianceJson implements AutoCloseable {
     g.writeStringField("type", i.advisory().type().toString());
     g.writeStringField("state", i.state().name());
     g.writeStringField("detected", i.detected().name());
-    g.writeStringField("severity", i.advisory().severity().label());
+    g.writeStringField("severity", i.severity().label());
     g.writeStringField(
         "issued",
         i.advisory().issued() == null

@@ -52,7 +52,7 @@ public final class ComplianceTable {
       out.printf(
           "    %-26s %-10s %-24s%s%s%s%n",
           i.advisory().id(),
-          i.advisory().severity().label(),
+          i.severity().label(),
           i.state().name(),
           due,
           i.deadline().kev() ? " KEV" : "",

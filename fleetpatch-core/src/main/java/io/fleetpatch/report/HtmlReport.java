@@ -210,7 +210,7 @@ public final class HtmlReport {
           "<tr><td>%s</td><td>%s</td><td>%s</td><td>%s</td><td>%s</td><td class=\"bad\">%d</td><td>%s</td></tr>%n",
           esc(o.host().hostId()),
           esc(i.advisory().id()),
-          sevBadge(i.advisory().severity()),
+          sevBadge(i.severity()),
           esc(i.state().name()),
           i.deadline().due(),
           i.overdueDays(),
@@ -308,7 +308,7 @@ public final class HtmlReport {
               .sorted(
                   Comparator.comparingLong(ComplianceItem::overdueDays)
                       .reversed()
-                      .thenComparing(i -> i.advisory().severity())
+                      .thenComparing(i -> i.severity())
                       .thenComparing(i -> i.advisory().id()))
               .toList();
       List<ComplianceItem> shown = open.subList(0, Math.min(MAX_HOST_ITEMS, open.size()));
@@ -325,7 +325,7 @@ public final class HtmlReport {
               .append("<tr><td>")
               .append(esc(i.advisory().id()))
               .append("</td><td>")
-              .append(sevBadge(i.advisory().severity()))
+              .append(sevBadge(i.severity()))
               .append("</td><td>")
               .append(esc(i.state().name()))
               .append("</td><td>")
