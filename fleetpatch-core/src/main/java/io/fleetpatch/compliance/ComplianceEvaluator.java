@@ -217,36 +217,43 @@ public final class ComplianceEvaluator {
 
   private Judged judge(List<Finding> fs, Baseline baseline, Product product, String hostId) {
     ComplianceItem[] items;
+    List<ComplianceItem> violating;
     if (perHostInputs) {
       items = new ComplianceItem[fs.size()];
+      violating = new ArrayList<>();
       int n = 0;
       for (Finding f : fs) {
         ComplianceItem item = item(f, baseline, product, hostId);
         if (item != null) {
           items[n++] = item;
+          if (item.violates(policy.threshold())) {
+            violating.add(item);
+          }
         }
       }
       items = Arrays.copyOf(items, n);
     } else {
-      items =
+      SharedItems.Judged j =
           shared
               .computeIfAbsent(
                   new BaselineKey(baseline, product.names()),
-                  k -> new SharedItems(f -> item(f, baseline, product, null), order))
+                  k ->
+                      new SharedItems(
+                          f -> item(f, baseline, product, null),
+                          i -> i.violates(policy.threshold()),
+                          order))
               .items(fs);
+      items = j.items();
+      violating = j.violating();
     }
-    boolean compliant = true;
     ComplianceLevel nodeLevel = null;
-    for (ComplianceItem item : items) {
-      if (item.violates(policy.threshold())) {
-        compliant = false;
-        nodeLevel =
-            nodeLevel == null
-                ? item.complianceLevel()
-                : ComplianceLevel.max(nodeLevel, item.complianceLevel());
-      }
+    for (ComplianceItem item : violating) {
+      nodeLevel =
+          nodeLevel == null
+              ? item.complianceLevel()
+              : ComplianceLevel.max(nodeLevel, item.complianceLevel());
     }
-    return new Judged(List.of(items), compliant, nodeLevel);
+    return new Judged(List.of(items), violating.isEmpty(), nodeLevel);
   }
 
   private static boolean isAl2023(Inventory inventory) {

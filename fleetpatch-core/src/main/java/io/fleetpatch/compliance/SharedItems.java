@@ -5,10 +5,12 @@ import io.fleetpatch.match.Finding;
 import io.fleetpatch.match.FindingState;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
+import java.util.function.Predicate;
 
 /**
  * The compliance items of one baseline and product, per advisory and detected state. When nothing
@@ -41,15 +43,19 @@ final class SharedItems {
   }
 
   private final Function<Finding, ComplianceItem> make;
+  private final Predicate<ComplianceItem> violates;
   private final Advisory[] order;
 
   /**
    * Per advisory number and detected state ({@code number * STATES + state}): the item, or null;
-   * {@link #made} says whether it was made (published after it, with release/acquire).
+   * {@link #made} says whether it was made and whether it violates (published after it, with
+   * release/acquire): 0 not made, {@link #KEPT} or {@link #VIOLATES}.
    */
   private final ComplianceItem[] byNumber;
 
   private final byte[] made;
+  private static final byte KEPT = 1;
+  private static final byte VIOLATES = 2;
   private static final VarHandle MADE = MethodHandles.arrayElementVarHandle(byte[].class);
 
   /** Advisories not met on the walk: per detected state, the item or {@link #NO_ITEM}. */
@@ -57,18 +63,30 @@ final class SharedItems {
 
   /**
    * @param make the item of a finding, or null for none (called once per advisory and state)
+   * @param violates whether an item makes its host non-compliant (before exceptions)
    * @param order the advisories in the order findings are sorted in (may be empty)
    */
-  SharedItems(Function<Finding, ComplianceItem> make, List<Advisory> order) {
+  SharedItems(
+      Function<Finding, ComplianceItem> make,
+      Predicate<ComplianceItem> violates,
+      List<Advisory> order) {
     this.make = make;
+    this.violates = violates;
     this.order = order.toArray(Advisory[]::new);
     this.byNumber = new ComplianceItem[this.order.length * STATES];
     this.made = new byte[byNumber.length];
   }
 
-  /** The items of a host's findings, in the findings' order, findings without one left out. */
-  ComplianceItem[] items(List<Finding> findings) {
+  /**
+   * A host's items, in the findings' order (findings without one left out), and those of them that
+   * violate.
+   */
+  record Judged(ComplianceItem[] items, List<ComplianceItem> violating) {}
+
+  /** The items of a host's findings. */
+  Judged items(List<Finding> findings) {
     ComplianceItem[] out = new ComplianceItem[findings.size()];
+    List<ComplianceItem> violating = new ArrayList<>();
     int n = 0;
     int next = 0;
     for (Finding f : findings) {
@@ -81,21 +99,29 @@ final class SharedItems {
       if (p < order.length) {
         next = p + 1;
         int i = p * STATES + f.state().ordinal();
-        if ((byte) MADE.getAcquire(made, i) != 0) {
-          item = byNumber[i];
-        } else {
+        byte m = (byte) MADE.getAcquire(made, i);
+        if (m == 0) {
           item = make.apply(f);
+          m = item != null && violates.test(item) ? VIOLATES : KEPT;
           byNumber[i] = item;
-          MADE.setRelease(made, i, (byte) 1);
+          MADE.setRelease(made, i, m);
+        } else {
+          item = byNumber[i];
+        }
+        if (m == VIOLATES) {
+          violating.add(item);
         }
       } else {
         item = unordered(f);
+        if (item != null && violates.test(item)) {
+          violating.add(item);
+        }
       }
       if (item != null) {
         out[n++] = item;
       }
     }
-    return n == out.length ? out : Arrays.copyOf(out, n);
+    return new Judged(n == out.length ? out : Arrays.copyOf(out, n), violating);
   }
 
   private ComplianceItem unordered(Finding f) {
