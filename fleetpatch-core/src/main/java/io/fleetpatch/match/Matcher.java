@@ -340,7 +340,7 @@ public final class Matcher {
       List<Nevra> installed = builds instanceof Nevra one ? List.of(one) : (List<Nevra>) builds;
       v =
           verdicts.put(
-              nr.rank, builds, key, running, rules.decide(installed, nr, unameR, scope.inScope()));
+              nr.rank, builds, rules.decide(installed, nr, unameR, scope.inScope(), key, running));
     }
     return v;
   }

@@ -29,12 +29,21 @@ final class RowRules {
     this.typeOk = typeOk;
   }
 
-  /** The rows of one installed name. */
+  /**
+   * The rows of one installed name.
+   *
+   * @param scopeKey and {@code runningKernel}: what the verdict is recorded as decided for
+   */
   NameVerdict decide(
-      List<Nevra> installed, AdvisoryIndex.NameRows nr, String unameR, boolean[] inScope) {
+      List<Nevra> installed,
+      AdvisoryIndex.NameRows nr,
+      String unameR,
+      boolean[] inScope,
+      long scopeKey,
+      String runningKernel) {
     NameVerdict.Builder b = new NameVerdict.Builder();
     collect(installed, nr, unameR, inScope, b);
-    return b.build();
+    return b.build(scopeKey, runningKernel);
   }
 
   private void collect(

@@ -1,23 +1,18 @@
 package io.fleetpatch.match;
 
-import java.util.Arrays;
-import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 
 /**
  * One matcher's {@link NameVerdict}s, per package name (by its rank in the index), then per
- * installed builds of that name (a {@code Nevra}, or a {@code List<Nevra>} for several), then per
- * scope over the name's repos and running kernel (a short list: hosts of one fleet agree on most
- * names' repos). Lookups allocate nothing. Thread-safe and bounded: past {@code max} verdicts, new
- * ones are computed but not kept.
+ * installed builds of that name (a {@code Nevra}, or a {@code List<Nevra>} for several); verdicts
+ * for other scopes over the name's repos or other running kernels are chained (hosts of one fleet
+ * agree on most names' repos, so chains are short). Lookups allocate nothing. Thread-safe and
+ * bounded: past {@code max} verdicts, new ones are computed but not kept.
  */
 final class VerdictCache {
-  /** One verdict and what it was decided for, besides the builds. */
-  private record Variant(long scope, String runningKernel, NameVerdict verdict) {}
-
-  private final AtomicReferenceArray<ConcurrentHashMap<Object, Variant[]>> byName;
+  private final AtomicReferenceArray<ConcurrentHashMap<Object, NameVerdict>> byName;
   private final AtomicInteger size = new AtomicInteger();
   private final int max;
 
@@ -28,48 +23,40 @@ final class VerdictCache {
 
   /** The verdict kept for this combination, or null. */
   NameVerdict get(int name, Object builds, long scope, String runningKernel) {
-    ConcurrentHashMap<Object, Variant[]> m = byName.get(name);
-    Variant[] vs = m == null ? null : m.get(builds);
-    if (vs != null) {
-      for (Variant v : vs) {
-        if (v.scope == scope && Objects.equals(v.runningKernel, runningKernel)) {
-          return v.verdict;
-        }
+    ConcurrentHashMap<Object, NameVerdict> m = byName.get(name);
+    for (NameVerdict v = m == null ? null : m.get(builds); v != null; v = v.next) {
+      if (v.decidedFor(scope, runningKernel)) {
+        return v;
       }
     }
     return null;
   }
 
   /** Keeps {@code verdict} unless the cache is full; returns the one kept first (or it). */
-  NameVerdict put(int name, Object builds, long scope, String runningKernel, NameVerdict verdict) {
+  NameVerdict put(int name, Object builds, NameVerdict verdict) {
     if (size.get() >= max) {
       return verdict;
     }
-    ConcurrentHashMap<Object, Variant[]> m = byName.get(name);
+    ConcurrentHashMap<Object, NameVerdict> m = byName.get(name);
     if (m == null) {
       byName.compareAndSet(name, null, new ConcurrentHashMap<>());
       m = byName.get(name);
     }
-    Variant[] kept =
-        m.merge(
+    NameVerdict chain =
+        m.compute(
             builds,
-            new Variant[] {new Variant(scope, runningKernel, verdict)},
-            (old, add) -> {
-              for (Variant v : old) {
-                if (v.scope == scope && Objects.equals(v.runningKernel, runningKernel)) {
+            (k, old) -> {
+              for (NameVerdict v = old; v != null; v = v.next) {
+                if (v.decidedFor(verdict.scope, verdict.runningKernel)) {
                   return old;
                 }
               }
-              Variant[] grown = Arrays.copyOf(old, old.length + 1);
-              grown[old.length] = add[0];
-              return grown;
+              size.incrementAndGet();
+              return verdict.chainedTo(old);
             });
-    for (Variant v : kept) {
-      if (v.scope == scope && Objects.equals(v.runningKernel, runningKernel)) {
-        if (v.verdict == verdict) {
-          size.incrementAndGet();
-        }
-        return v.verdict;
+    for (NameVerdict v = chain; v != null; v = v.next) {
+      if (v.decidedFor(verdict.scope, verdict.runningKernel)) {
+        return v;
       }
     }
     return verdict;
