@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.fleetpatch.store.Backend;
+import io.fleetpatch.store.DatabaseTarget;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -275,6 +277,28 @@ class ComplySlaHistoryTest {
     assertThat(Files.readString(html))
         .as("Critical first seen 2024-03-01 is due 2024-03-08: 12 days over on 2024-03-20")
         .contains("2024-03-08");
+  }
+
+  @Test
+  void theHistoryWorksTheSameOnPostgres() throws Exception {
+    DatabaseTarget target = Backend.POSTGRESQL.freshTarget(dir);
+    String url =
+        target.jdbcUrl().replace("jdbc:postgresql://", "postgresql://" + target.user() + "@");
+    Path h1 = host("i-1", "1.amzn2");
+    List<String> common =
+        List.of(
+            h1.toString(), "--advisories", advisories.toString(), "--db", url, "--format", "json");
+    List<String> first = new ArrayList<>(List.of("comply", "--as-of", "2024-03-01", "--record"));
+    first.addAll(common);
+    CliRun r1 = CliRun.of(first.toArray(String[]::new));
+    assertThat(r1.err()).contains("2 findings opened");
+    List<String> next =
+        new ArrayList<>(List.of("comply", "--as-of", "2024-04-15", "--sla-clock", "first-seen"));
+    next.addAll(common);
+    CliRun r2 = CliRun.of(next.toArray(String[]::new));
+    assertThat(item(r2, "i-1", CRITICAL).get("overdueDays").asInt())
+        .as("first seen 2024-03-01 on PostgreSQL too: due 2024-03-08, 38 days over")
+        .isEqualTo(38);
   }
 
   @Test

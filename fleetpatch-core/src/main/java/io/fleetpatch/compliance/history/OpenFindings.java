@@ -20,7 +20,7 @@ public final class OpenFindings implements FirstSeen {
   private final long size;
 
   /** One host: its last recorded day (or null) and its open advisories, sorted, with days. */
-  private record HostOpen(LocalDate lastRecorded, String[] advisories, int[] firstSeen) {
+  record HostOpen(LocalDate lastRecorded, String[] advisories, int[] firstSeen) {
     int find(String advisoryId) {
       return Arrays.binarySearch(advisories, advisoryId);
     }
@@ -33,6 +33,11 @@ public final class OpenFindings implements FirstSeen {
 
   public static Builder builder() {
     return new Builder();
+  }
+
+  /** The host's rows, or null (for {@link RecordPlan}, which walks them without copying). */
+  HostOpen host(String hostId) {
+    return hosts.get(hostId);
   }
 
   /** The number of open episodes. */
@@ -111,6 +116,9 @@ public final class OpenFindings implements FirstSeen {
     private final Map<String, HostRows> hosts = new HashMap<>();
     private final Map<String, String> ids = new HashMap<>();
     private long size;
+    // rows usually arrive grouped by host: skip the map lookup while the host repeats
+    private String lastHost;
+    private HostRows lastRows;
 
     private static final class HostRows {
       LocalDate lastRecorded;
@@ -120,7 +128,11 @@ public final class OpenFindings implements FirstSeen {
     }
 
     private HostRows host(String hostId) {
-      return hosts.computeIfAbsent(hostId, k -> new HostRows());
+      if (!hostId.equals(lastHost)) {
+        lastRows = hosts.computeIfAbsent(hostId, k -> new HostRows());
+        lastHost = hostId;
+      }
+      return lastRows;
     }
 
     /** A host's last recorded day. */
@@ -148,18 +160,23 @@ public final class OpenFindings implements FirstSeen {
       Map<String, HostOpen> out = new HashMap<>(hosts.size() * 2);
       for (Map.Entry<String, HostRows> e : hosts.entrySet()) {
         HostRows h = e.getValue();
-        Integer[] order = new Integer[h.n];
-        for (int i = 0; i < h.n; i++) {
-          order[i] = i;
-        }
         String[] adv = h.advisories;
-        Arrays.sort(order, (a, b) -> adv[a].compareTo(adv[b]));
-        String[] sorted = new String[h.n];
-        int[] days = new int[h.n];
-        for (int i = 0; i < h.n; i++) {
-          sorted[i] = adv[order[i]];
-          days[i] = h.firstSeen[order[i]];
-          if (i > 0 && sorted[i].equals(sorted[i - 1])) {
+        String[] sorted = Arrays.copyOf(adv, h.n);
+        int[] days = Arrays.copyOf(h.firstSeen, h.n);
+        if (!ascending(sorted)) {
+          // rows come in key order from the store as a rule; sort only when they do not
+          Integer[] order = new Integer[h.n];
+          for (int i = 0; i < h.n; i++) {
+            order[i] = i;
+          }
+          Arrays.sort(order, (a, b) -> adv[a].compareTo(adv[b]));
+          for (int i = 0; i < h.n; i++) {
+            sorted[i] = adv[order[i]];
+            days[i] = h.firstSeen[order[i]];
+          }
+        }
+        for (int i = 1; i < h.n; i++) {
+          if (sorted[i].equals(sorted[i - 1])) {
             throw new IllegalStateException(
                 "two open episodes of " + sorted[i] + " on host " + e.getKey());
           }
@@ -167,6 +184,15 @@ public final class OpenFindings implements FirstSeen {
         out.put(e.getKey(), new HostOpen(h.lastRecorded, sorted, days));
       }
       return new OpenFindings(out, size);
+    }
+
+    private static boolean ascending(String[] a) {
+      for (int i = 1; i < a.length; i++) {
+        if (a[i - 1].compareTo(a[i]) > 0) {
+          return false;
+        }
+      }
+      return true;
     }
   }
 }

@@ -2,12 +2,12 @@ package io.fleetpatch.compliance.history;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.TreeSet;
 
 /**
  * What recording one run changes in the history, by the package rules: computed from the history as
@@ -66,20 +66,30 @@ public record RecordPlan(
         continue;
       }
       recorded.add(host);
-      Map<String, LocalDate> was = current.open(host);
-      Set<String> now = new TreeSet<>(e.getValue());
-      for (String a : now) {
-        if (was.containsKey(a)) {
+      OpenFindings.HostOpen h = current.host(host);
+      String[] was = h == null ? new String[0] : h.advisories();
+      String[] now = e.getValue().toArray(String[]::new);
+      Arrays.sort(now);
+      // both sorted: one merge walk
+      int i = 0;
+      int j = 0;
+      while (i < was.length || j < now.length) {
+        int c = i == was.length ? 1 : j == now.length ? -1 : was[i].compareTo(now[j]);
+        if (c == 0) {
           still++;
+          i++;
+          j++;
+        } else if (c > 0) {
+          if (j == 0 || !now[j].equals(now[j - 1])) {
+            opened.add(new Opened(host, now[j]));
+          }
+          j++;
         } else {
-          opened.add(new Opened(host, a));
-        }
-      }
-      for (Map.Entry<String, LocalDate> w : was.entrySet()) {
-        if (!now.contains(w.getKey())) {
           // last seen: the host's previous recorded day (never before the episode's first day)
-          LocalDate lastSeen = last == null || last.isBefore(w.getValue()) ? w.getValue() : last;
-          closed.add(new Closed(host, w.getKey(), lastSeen));
+          LocalDate first = LocalDate.ofEpochDay(h.firstSeen()[i]);
+          LocalDate lastSeen = last == null || last.isBefore(first) ? first : last;
+          closed.add(new Closed(host, was[i], lastSeen));
+          i++;
         }
       }
     }
