@@ -148,6 +148,29 @@ class ComplySlaHistoryTest {
   }
 
   @Test
+  void theTableNamesTheFirstSeenClock() throws Exception {
+    Path h1 = host("i-1", "1.amzn2");
+    comply("2024-03-01", List.of(h1), "--record");
+    List<String> a =
+        List.of(
+            "comply",
+            h1.toString(),
+            "--advisories",
+            advisories.toString(),
+            "--db",
+            db.toString(),
+            "--as-of",
+            "2024-04-15",
+            "--sla-clock",
+            "first-seen",
+            "--no-progress");
+    CliRun r = CliRun.of(a.toArray(String[]::new));
+    assertThat(r.out())
+        .as("a reader of the table sees where a first-seen deadline comes from")
+        .contains("due 2024-03-08 (first seen 2024-03-01) OVERDUE 38d");
+  }
+
+  @Test
   void aReopenedFindingResetsTheClock() throws Exception {
     Path missing = host("i-1", "1.amzn2");
     Path fixed = host("i-1", "10.amzn2");

@@ -70,11 +70,27 @@ class InstallResultsTest {
     assertThat(r.failed("h9", "ALAS-1")).as("no record: not failed").isFalse();
     assertThat(r.newest("h1", "ALAS-1").message()).isEqualTo("yum exited 1");
     assertThat(r.size()).isEqualTo(3);
+  }
 
-    InstallResults early = r.asOf(LocalDate.parse("2024-03-01"));
-    assertThat(early.failed("h1", "ALAS-1"))
+  /**
+   * Regression: the first asOf() filtered only the newest record per pair, so a failure followed by
+   * a later success vanished entirely when judging a day between the two.
+   */
+  @Test
+  void asOfFiltersEveryRecordNotOnlyTheNewest() throws Exception {
+    Path a =
+        file(
+            "a.jsonl",
+            line("h1", "ALAS-1", "failed", "2024-03-01T00:00:00Z"),
+            line("h1", "ALAS-1", "installed", "2024-03-02T00:00:00Z"));
+    InstallResults r = InstallResults.read(List.of(a));
+    assertThat(r.failed("h1", "ALAS-1")).as("today the success is newest").isFalse();
+    assertThat(r.asOf(LocalDate.parse("2024-03-01")).failed("h1", "ALAS-1"))
         .as("judging 2024-03-01, the success of 2024-03-02 had not happened yet")
         .isTrue();
+    assertThat(r.asOf(LocalDate.parse("2024-02-29")).failed("h1", "ALAS-1"))
+        .as("judging 2024-02-29, nothing had been tried")
+        .isFalse();
   }
 
   @Test

@@ -118,7 +118,7 @@ class JdbcFindingHistoryTest {
   void aFailedRecordingWritesNothing() {
     String why =
         "one transaction per run: a failure after thousands of rows were sent leaves the history"
-            + " as it was (PostgreSQL refuses NUL in text, which fails the last host's batch)";
+            + " as it was (PostgreSQL refuses NUL in text, which fails the last host's rows)";
     try (Database db = Backend.POSTGRESQL.openFresh(dir)) {
       FindingHistory h = db.findingHistory();
       h.record(D1, Map.of("i-0", Set.of("ALAS-1")));
@@ -142,7 +142,9 @@ class JdbcFindingHistoryTest {
   @ParameterizedTest
   @EnumSource(Backend.class)
   void aFleetSizedRunIsRecordedAndReadBack(Backend backend) {
-    String why = "batched writes: every row of a 300-host run arrives, and reads back";
+    String why =
+        "batched writes: every row of a 300-host run arrives, and reads back,"
+            + " odd characters included";
     try (Database db = backend.openFresh(dir)) {
       FindingHistory h = db.findingHistory();
       Map<String, Set<String>> run = new HashMap<>();
@@ -153,12 +155,21 @@ class JdbcFindingHistoryTest {
         }
         run.put("host-" + i, open);
       }
+      run.put("odd\\host\tid\n\r\u00e9", Set.of("A\\B\tC", "ALAS2-2024-1"));
+      run.put("i-reopen", Set.of("ALAS2-2024-1"));
+      // i-reopen: open on D0, closed before D1, so D1's opening replaces a closed row (upsert)
+      h.record(D1.minusDays(2), Map.of("i-reopen", Set.of("ALAS2-2024-1")));
+      h.record(D1.minusDays(1), Map.of("i-reopen", Set.of()));
       long rows = run.values().stream().mapToLong(Set::size).sum();
       RecordPlan p = h.record(D1, run);
       assertThat(p.opened()).as(why).hasSize((int) rows);
       OpenFindings snap = h.openFindings();
       assertThat(snap.size()).as(why).isEqualTo(rows);
-      assertThat(snap.hostCount()).isEqualTo(300);
+      assertThat(snap.hostCount()).isEqualTo(302);
+      assertThat(snap.firstSeen("odd\\host\tid\n\r\u00e9", "A\\B\tC")).as(why).isEqualTo(D1);
+      assertThat(snap.firstSeen("i-reopen", "ALAS2-2024-1"))
+          .as("re-opened: fresh clock")
+          .isEqualTo(D1);
       assertThat(snap.firstSeen("host-6", "ALAS2-2024-6")).isEqualTo(D1);
       assertThat(snap.firstSeen("host-6", "ALAS2-2024-5")).as("host-6 starts at 6").isNull();
     }

@@ -116,7 +116,7 @@ public final class ComplianceRun {
           spec.commandLine(), "give at least one SOURCE (hosts to judge)");
     }
     LocalDate asOf = o.asOf != null ? o.asOf : LocalDate.now(ZoneOffset.UTC);
-    // options and input files first: a mistake there changes nothing (no audit entries)
+    // options, input files and the store first: a mistake there writes no audit entries
     SlaPolicy.Clock clock;
     try {
       clock = SlaPolicy.Clock.parse(o.slaClock);
@@ -132,6 +132,22 @@ public final class ComplianceRun {
         err.printf(
             "fleetpatch: install results: %d host/advisory outcomes from %d file(s)%n",
             results.size(), o.installResults.size());
+      }
+    }
+    FirstSeen firstSeen = FirstSeen.UNKNOWN;
+    if (clock == SlaPolicy.Clock.FIRST_SEEN || o.record) {
+      // opened before the scan, so a bad --db fails at once rather than after it
+      try (Database db = store.get()) {
+        if (clock == SlaPolicy.Clock.FIRST_SEEN) {
+          OpenFindings history = db.findingHistory().openFindings();
+          firstSeen = o.record ? history.afterRecording(asOf) : history.asOf(asOf);
+          if (!quiet) {
+            err.printf(
+                "fleetpatch: SLA clock first-seen: %d open findings on %d hosts in the history"
+                    + " of %s%n",
+                history.size(), history.hostCount(), db.target());
+          }
+        }
       }
     }
     List<Baseline> baselines = new ArrayList<>();
@@ -157,22 +173,6 @@ public final class ComplianceRun {
                   + r.effective()
                   + ") recorded in "
                   + log.file());
-        }
-      }
-    }
-    FirstSeen firstSeen = FirstSeen.UNKNOWN;
-    if (clock == SlaPolicy.Clock.FIRST_SEEN || o.record) {
-      // opened before the scan, so a bad --db fails at once rather than after it
-      try (Database db = store.get()) {
-        if (clock == SlaPolicy.Clock.FIRST_SEEN) {
-          OpenFindings history = db.findingHistory().openFindings();
-          firstSeen = o.record ? history.afterRecording(asOf) : history.asOf(asOf);
-          if (!quiet) {
-            err.printf(
-                "fleetpatch: SLA clock first-seen: %d open findings on %d hosts in the history"
-                    + " of %s%n",
-                history.size(), history.hostCount(), db.target());
-          }
         }
       }
     }

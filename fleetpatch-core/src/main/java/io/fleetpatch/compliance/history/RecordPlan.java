@@ -97,7 +97,8 @@ public record RecordPlan(
   }
 
   /**
-   * One line for logs: {@code 3 hosts recorded on 2024-03-01: 5 opened, 2 closed, 40 still open}.
+   * One line for logs: {@code 3 hosts recorded on 2024-03-01: 5 findings opened, 2 closed, 40 still
+   * open}.
    */
   public String summary() {
     return String.format(
