@@ -47,9 +47,13 @@ import picocli.CommandLine.Spec;
           + " MISSING, FAILED, NOT_APPLICABLE. A host is compliant when nothing at or above"
           + " --threshold is MISSING, FAILED or pending reboot and no rejected package is"
           + " installed, waived items aside. Open items get an SLA deadline (Critical 7, Important"
-          + " 30, Medium 90, Low 180 days from the issued date; a KEV-listed CVE 14) and are"
-          + " overdue past it. Hosts on an end-of-life OS, and AL2023 packages past their support"
-          + " statement, are flagged with the days past.",
+          + " 30, Medium 90, Low 180 days; a KEV-listed CVE 14) and are overdue past it. The clock"
+          + " starts at the advisory's issued date, or with --sla-clock first-seen at the day the"
+          + " finding was first recorded open on the host: runs with --record keep that history"
+          + " in the store (--db), and a finding that closes and opens again starts a fresh"
+          + " clock. FAILED comes from --install-results (what a patch run reported). Hosts on an"
+          + " end-of-life OS, and AL2023 packages past their support statement, are flagged with"
+          + " the days past.",
       ""
     },
     footer = {
@@ -58,15 +62,17 @@ import picocli.CommandLine.Spec;
           + " docs/compliance-v1.md) or csv (one row per item). --vex FILE also writes the waived"
           + " items as CycloneDX 1.6 VEX. Exit code 1 when a host is non-compliant.",
       "",
-      "Not built yet: exceptions stored in the database (--db), SLA clocks from"
-          + " first-seen history (the clock starts at the issued date), FAILED from remediation"
-          + " runs.",
+      "Not built yet: exceptions stored in the database (--db); FAILED from fleetpatch's own"
+          + " remediation runs (give their outcomes with --install-results).",
       "",
       "Examples:",
       "  fleetpatch comply fleet/ --advisories shared/data/amazon/updateinfo \\",
       "    --baseline AWS-AmazonLinux2DefaultPatchBaseline --as-of 2025-03-01",
       "  fleetpatch comply hosts/ --advisories updateinfo/ --baseline prod.json \\",
       "    --exceptions exceptions.yaml --vex waived.cdx.json --format json > compliance.json",
+      "  # daily, from cron: record the history, judge SLAs from first sight, with patch outcomes",
+      "  fleetpatch comply fleet/ --baseline prod.json --record --sla-clock first-seen \\",
+      "    --install-results ssm-results.jsonl --format json > compliance.json",
       "  fleetpatch comply exceptions add --exceptions exceptions.yaml --id EX-1 \\",
       "    --cve CVE-2024-6387 --group web --justification '...' --approver alice --expires 2026-04-01"
     })
@@ -97,6 +103,7 @@ public final class ComplyCommand implements Callable<Integer> {
         ComplianceRun.prepare(
             options,
             StoreAdvisories.choose(options.advisoryFiles(), null, global, spec.commandLine()),
+            () -> StoreOpener.open(global, spec.commandLine()),
             spec,
             err,
             global.quiet());
@@ -121,6 +128,7 @@ public final class ComplyCommand implements Callable<Integer> {
         ComplianceTable.summary(out, summary);
       }
     }
+    run.record(err, global.quiet());
     if (vex != null) {
       FleetCompliance fc =
           new FleetCompliance(

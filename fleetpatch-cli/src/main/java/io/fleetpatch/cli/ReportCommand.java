@@ -34,7 +34,8 @@ import picocli.CommandLine.Spec;
           + " assets), roll-ups by OS and patch group, the overdue list (most days over first),"
           + " hosts on an end-of-life OS or with packages past their end of support, the AL2 ->"
           + " AL2023 migration summary (with --al2023-packages) and every host with its open"
-          + " items, non-compliant hosts first.",
+          + " items, non-compliant hosts first. --sla-clock, --record and --install-results work"
+          + " as for 'fleetpatch comply'.",
       ""
     },
     footer = {
@@ -68,12 +69,14 @@ public final class ReportCommand implements Callable<Integer> {
         ComplianceRun.prepare(
             options,
             StoreAdvisories.choose(options.advisoryFiles(), null, global, spec.commandLine()),
+            () -> StoreOpener.open(global, spec.commandLine()),
             spec,
             err,
             global.quiet());
     ProgressBar bar = new ProgressBar(err, global.progress(), "hosts", run.hostCount());
     List<HostCompliance> hosts = new ArrayList<>(run.hostCount());
     FleetSummary summary = run.run(hosts::add, bar);
+    run.record(err, global.quiet());
     FleetCompliance fc =
         new FleetCompliance(
             run.policy().asOf(), run.baselineLabel(), run.dataVersion(), hosts, summary);

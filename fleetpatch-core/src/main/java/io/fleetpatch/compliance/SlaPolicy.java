@@ -28,7 +28,28 @@ public record SlaPolicy(Map<Severity, Integer> days, Integer kevDays, Clock cloc
     /** The advisory's issued date. */
     ISSUED,
     /** The day the finding was first seen on the host, else the issued date. */
-    FIRST_SEEN
+    FIRST_SEEN;
+
+    /** The name on the command line and in JSON: {@code issued} or {@code first-seen}. */
+    public String label() {
+      return this == ISSUED ? "issued" : "first-seen";
+    }
+
+    /** The clock of a {@link #label()}. */
+    public static Clock parse(String label) {
+      for (Clock c : values()) {
+        if (c.label().equals(label)) {
+          return c;
+        }
+      }
+      throw new IllegalArgumentException(
+          "unknown SLA clock '" + label + "' (issued or first-seen)");
+    }
+
+    @Override
+    public String toString() {
+      return label();
+    }
   }
 
   public static final SlaPolicy DEFAULT =
@@ -75,14 +96,17 @@ public record SlaPolicy(Map<Severity, Integer> days, Integer kevDays, Clock cloc
    */
   public Deadline deadline(Advisory advisory, KnownExploited kev, LocalDate firstSeen) {
     LocalDate start = null;
+    Clock used = Clock.ISSUED;
     if (clock == Clock.FIRST_SEEN && firstSeen != null) {
       start = firstSeen;
+      used = Clock.FIRST_SEEN;
     } else {
       var t = advisory.issued() != null ? advisory.issued() : advisory.updated();
       if (t != null) {
         start = LocalDate.ofInstant(t, ZoneOffset.UTC);
       } else if (firstSeen != null) {
         start = firstSeen;
+        used = Clock.FIRST_SEEN;
       }
     }
     if (start == null) {
@@ -99,9 +123,9 @@ public record SlaPolicy(Map<Severity, Integer> days, Integer kevDays, Clock cloc
       }
     }
     if (onKev && (d == null || kevDays < d)) {
-      return new Deadline(start, start.plusDays(kevDays), true);
+      return new Deadline(start, start.plusDays(kevDays), true, used);
     }
-    return d == null ? Deadline.NONE : new Deadline(start, start.plusDays(d), onKev);
+    return d == null ? Deadline.NONE : new Deadline(start, start.plusDays(d), onKev, used);
   }
 
   /**
@@ -110,9 +134,17 @@ public record SlaPolicy(Map<Severity, Integer> days, Integer kevDays, Clock cloc
    * @param start the day the clock started, or null for none
    * @param due the last day to fix it, or null for none
    * @param kev whether a KEV-listed CVE is among the advisory's
+   * @param clock which clock {@code start} came from: {@link Clock#FIRST_SEEN} when it is the
+   *     host's first-seen day, {@link Clock#ISSUED} when it is the advisory's issued (or updated)
+   *     date; null when there is no deadline
    */
-  public record Deadline(LocalDate start, LocalDate due, boolean kev) {
-    public static final Deadline NONE = new Deadline(null, null, false);
+  public record Deadline(LocalDate start, LocalDate due, boolean kev, Clock clock) {
+    public static final Deadline NONE = new Deadline(null, null, false, null);
+
+    /** A deadline counted from the advisory's issued date. */
+    public Deadline(LocalDate start, LocalDate due, boolean kev) {
+      this(start, due, kev, start == null ? null : Clock.ISSUED);
+    }
 
     /** Days past the deadline on {@code asOf} (0 when not past it or without one). */
     public long overdueDays(LocalDate asOf) {

@@ -142,6 +142,10 @@ public final class ComplianceJson implements AutoCloseable {
     } else {
       g.writeNullField("overdueDays");
     }
+    // where the deadline's clock started, and which clock that was (--sla-clock)
+    g.writeStringField(
+        "clockStart", i.deadline().start() == null ? null : i.deadline().start().toString());
+    g.writeStringField("clock", i.deadline().clock() == null ? null : i.deadline().clock().label());
     g.writeBooleanField("kev", i.deadline().kev());
     g.writeStringField("exception", i.exception());
     g.writeArrayFieldStart("cves");

@@ -5,6 +5,7 @@ import io.fleetpatch.compliance.ComplianceState;
 import io.fleetpatch.compliance.FleetSummary;
 import io.fleetpatch.compliance.HostCompliance;
 import io.fleetpatch.compliance.Rollup;
+import io.fleetpatch.compliance.SlaPolicy;
 import java.io.PrintWriter;
 import java.util.Map;
 
@@ -47,6 +48,10 @@ public final class ComplianceTable {
               ? ""
               : " due "
                   + i.deadline().due()
+                  // name the clock only when it is not the default one
+                  + (i.deadline().clock() == SlaPolicy.Clock.FIRST_SEEN
+                      ? " (first seen " + i.deadline().start() + ")"
+                      : "")
                   + (i.overdue() ? " OVERDUE " + i.overdueDays() + "d" : "");
       String ex = i.exception() == null ? "" : " waived by " + i.exception();
       out.printf(

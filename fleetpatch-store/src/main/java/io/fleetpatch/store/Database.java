@@ -5,6 +5,7 @@ import com.zaxxer.hikari.HikariDataSource;
 import io.fleetpatch.advisory.store.AdvisoryRepository;
 import io.fleetpatch.advisory.store.FetchStateRepository;
 import io.fleetpatch.baseline.store.BaselineRepository;
+import io.fleetpatch.compliance.history.FindingHistory;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -137,6 +138,11 @@ public final class Database implements AutoCloseable {
     return new JdbcBaselineRepository(dataSource, target.dialect());
   }
 
+  /** The finding history (first-seen days for SLA clocks). */
+  public FindingHistory findingHistory() {
+    return new JdbcFindingHistory(dataSource, target.dialect());
+  }
+
   public FetchStateRepository fetchStates() {
     return new JdbcFetchStateRepository(dataSource);
   }
@@ -154,7 +160,9 @@ public final class Database implements AutoCloseable {
           new String[] {"epss", "cve_id"},
           new String[] {"fetch_state", "url"},
           new String[] {"baseline", "name"},
-          new String[] {"baseline_history", "id"});
+          new String[] {"baseline_history", "id"},
+          new String[] {"finding_host", "host_id"},
+          new String[] {"finding_history", "host_id, advisory_id"});
 
   /**
    * A SHA-256 over every row of every store table, in key order: equal digests mean equal stored

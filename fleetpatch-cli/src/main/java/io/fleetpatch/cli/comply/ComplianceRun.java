@@ -15,22 +15,30 @@ import io.fleetpatch.compliance.AuditLog;
 import io.fleetpatch.compliance.AuditRecord;
 import io.fleetpatch.compliance.ComplianceEvaluator;
 import io.fleetpatch.compliance.CompliancePolicy;
+import io.fleetpatch.compliance.FirstSeen;
 import io.fleetpatch.compliance.FleetSummary;
 import io.fleetpatch.compliance.HostCompliance;
+import io.fleetpatch.compliance.InstallOutcomes;
+import io.fleetpatch.compliance.InstallResults;
 import io.fleetpatch.compliance.KnownExploited;
 import io.fleetpatch.compliance.SlaPolicy;
 import io.fleetpatch.compliance.Waiver;
 import io.fleetpatch.compliance.WaiverFile;
+import io.fleetpatch.compliance.history.OpenFindings;
+import io.fleetpatch.compliance.history.RecordPlan;
 import io.fleetpatch.inventory.Inventory;
 import io.fleetpatch.inventory.collect.InventorySources;
 import io.fleetpatch.lifecycle.Al2023Packages;
 import io.fleetpatch.lifecycle.PackageSupport;
 import io.fleetpatch.match.AdvisoryIndex;
+import io.fleetpatch.match.Finding;
+import io.fleetpatch.match.FindingState;
 import io.fleetpatch.match.FleetScanner;
 import io.fleetpatch.match.HostFindings;
 import io.fleetpatch.match.MatchOptions;
 import io.fleetpatch.match.Matcher;
 import io.fleetpatch.problem.Problem;
+import io.fleetpatch.store.Database;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -44,8 +52,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import java.util.stream.IntStream;
 import picocli.CommandLine;
 import picocli.CommandLine.Model.CommandSpec;
@@ -63,6 +73,10 @@ public final class ComplianceRun {
   private final ComplianceEvaluator evaluator;
   private final List<Waiver> waivers;
   private final String baselineLabel;
+  private final Supplier<Database> store;
+
+  /** With --record: each judged host's open advisories, else null. */
+  private final Map<String, Set<String>> observed;
 
   private ComplianceRun(
       List<Path> hosts,
@@ -70,19 +84,29 @@ public final class ComplianceRun {
       FleetScanner scanner,
       ComplianceEvaluator evaluator,
       List<Waiver> waivers,
-      String baselineLabel) {
+      String baselineLabel,
+      Supplier<Database> store,
+      boolean record) {
     this.hosts = hosts;
     this.loaded = loaded;
     this.scanner = scanner;
     this.evaluator = evaluator;
     this.waivers = waivers;
     this.baselineLabel = baselineLabel;
+    this.store = store;
+    this.observed = record ? new ConcurrentHashMap<>() : null;
   }
 
-  /** Reads everything the options name; warnings and audit notes go to {@code err}. */
+  /**
+   * Reads everything the options name; warnings and audit notes go to {@code err}.
+   *
+   * @param store opens the store (--db) that holds the finding history; opened only for --sla-clock
+   *     first-seen and --record
+   */
   public static ComplianceRun prepare(
       ComplyOptions o,
       AdvisorySupplier advisories,
+      Supplier<Database> store,
       CommandSpec spec,
       PrintWriter err,
       boolean quiet)
@@ -92,6 +116,40 @@ public final class ComplianceRun {
           spec.commandLine(), "give at least one SOURCE (hosts to judge)");
     }
     LocalDate asOf = o.asOf != null ? o.asOf : LocalDate.now(ZoneOffset.UTC);
+    // options, input files and the store first: a mistake there writes no audit entries
+    SlaPolicy.Clock clock;
+    try {
+      clock = SlaPolicy.Clock.parse(o.slaClock);
+    } catch (IllegalArgumentException e) {
+      throw new CommandLine.ParameterException(
+          spec.commandLine(), "--sla-clock: " + e.getMessage());
+    }
+    InstallOutcomes outcomes = InstallOutcomes.NONE;
+    if (!o.installResults.isEmpty()) {
+      InstallResults results = InstallResults.read(o.installResults);
+      outcomes = results.asOf(asOf);
+      if (!quiet) {
+        err.printf(
+            "fleetpatch: install results: %d host/advisory outcomes from %d file(s)%n",
+            results.size(), o.installResults.size());
+      }
+    }
+    FirstSeen firstSeen = FirstSeen.UNKNOWN;
+    if (clock == SlaPolicy.Clock.FIRST_SEEN || o.record) {
+      // opened before the scan, so a bad --db fails at once rather than after it
+      try (Database db = store.get()) {
+        if (clock == SlaPolicy.Clock.FIRST_SEEN) {
+          OpenFindings history = db.findingHistory().openFindings();
+          firstSeen = o.record ? history.afterRecording(asOf) : history.asOf(asOf);
+          if (!quiet) {
+            err.printf(
+                "fleetpatch: SLA clock first-seen: %d open findings on %d hosts in the history"
+                    + " of %s%n",
+                history.size(), history.hostCount(), db.target());
+          }
+        }
+      }
+    }
     List<Baseline> baselines = new ArrayList<>();
     for (String b : o.baselines) {
       baselines.add(baseline(b, spec));
@@ -121,7 +179,8 @@ public final class ComplianceRun {
     CompliancePolicy policy =
         CompliancePolicy.of(groups, asOf)
             .withWaivers(waivers)
-            .withSla(sla(o.sla, spec), kev(o.kev, err, quiet))
+            .withSla(sla(o.sla, spec).withClock(clock), kev(o.kev, err, quiet))
+            .withHistory(firstSeen, outcomes)
             .withThreshold(o.threshold)
             .withLifecycle(
                 o.supportInfo == null ? PackageSupport.NONE : PackageSupport.read(o.supportInfo),
@@ -146,7 +205,9 @@ public final class ComplianceRun {
         scanner,
         new ComplianceEvaluator(policy, index.advisories()),
         waivers,
-        label);
+        label,
+        store,
+        o.record);
   }
 
   static KnownExploited kev(Path file, PrintWriter err, boolean quiet) {
@@ -247,6 +308,9 @@ public final class ComplianceRun {
                     Inventory inv = reader.read(hosts.get(i));
                     HostFindings f = scanner.scan(inv);
                     HostCompliance h = evaluator.evaluate(inv, f);
+                    if (observed != null) {
+                      observe(f);
+                    }
                     bar.update(done.incrementAndGet());
                     return h;
                   })
@@ -258,5 +322,46 @@ public final class ComplianceRun {
     }
     bar.done();
     return summary.build();
+  }
+
+  /**
+   * A host's open findings for the history: detected MISSING (FAILED included) or pending reboot,
+   * whether the baseline approves them yet or not. Two inventories with one host id add up.
+   */
+  private void observe(HostFindings f) {
+    Set<String> open = new HashSet<>();
+    for (Finding x : f.findings()) {
+      if (x.state() == FindingState.MISSING || x.state() == FindingState.INSTALLED_PENDING_REBOOT) {
+        open.add(x.advisoryId());
+      }
+    }
+    observed.merge(
+        f.hostId(),
+        open,
+        (a, b) -> {
+          Set<String> u = new HashSet<>(a);
+          u.addAll(b);
+          return u;
+        });
+  }
+
+  /**
+   * With --record, writes the run's open findings to the finding history (after {@link #run}), in
+   * one transaction, and logs what changed; null without --record.
+   */
+  public RecordPlan record(PrintWriter err, boolean quiet) {
+    if (observed == null) {
+      return null;
+    }
+    long t0 = System.nanoTime();
+    try (Database db = store.get()) {
+      RecordPlan plan = db.findingHistory().record(policy().asOf(), observed);
+      if (!quiet) {
+        err.printf(
+            "fleetpatch: finding history: %s, in %d ms (%s)%n",
+            plan.summary(), (System.nanoTime() - t0) / 1_000_000, db.target());
+      }
+      return plan;
+    }
   }
 }

@@ -84,6 +84,44 @@ public final class ComplyOptions {
   Map<String, Integer> sla = new LinkedHashMap<>();
 
   @Option(
+      names = "--sla-clock",
+      paramLabel = "CLOCK",
+      description =
+          "Where SLA deadlines start: 'issued' (default: the advisory's issued date, else its"
+              + " updated date) or 'first-seen' (the day the finding was first recorded open on the"
+              + " host, from the finding history in the store, --db; see --record). With"
+              + " first-seen, an item with no open history falls back to its issued date; JSON"
+              + " items say which clock they used (\"clock\": \"first-seen\"|\"issued\") and"
+              + " where it started (\"clockStart\").")
+  String slaClock = "issued";
+
+  @Option(
+      names = "--record",
+      description =
+          "Record this run's open findings (detected MISSING or pending reboot, approved or not)"
+              + " in the finding history of the store (--db, default the embedded SQLite store) as"
+              + " seen on --as-of: a finding not open before is first seen that day, one no longer"
+              + " open closes (seen open again later, it starts a fresh clock). One transaction"
+              + " per run; hosts not judged are left alone, and so are hosts whose history holds"
+              + " a later day. Recording the same day twice changes nothing. With --sla-clock"
+              + " first-seen the run is judged as the history stands after recording.")
+  boolean record;
+
+  @Option(
+      names = "--install-results",
+      paramLabel = "FILE",
+      arity = "1..*",
+      description =
+          "Install outcomes (JSON Lines, schema fleetpatch.install-result/v1,"
+              + " docs/compliance-v1.md): {\"schema\":…,\"host\":…,\"advisory\":…,"
+              + "\"outcome\":\"failed\"|\"installed\",\"time\":\"2024-03-01T10:00:00Z\"},"
+              + " as a patch run (SSM Run Command output converted, Ansible) writes them. The"
+              + " newest record per host and advisory up to the end of --as-of wins; an approved"
+              + " advisory still missing whose newest record is 'failed' is FAILED, not MISSING."
+              + " Repeatable.")
+  List<Path> installResults = new ArrayList<>();
+
+  @Option(
       names = "--kev",
       paramLabel = "FILE",
       description =
@@ -109,6 +147,11 @@ public final class ComplyOptions {
       names = "--no-scope",
       description = "Apply every advisory repo to every host (no repo or stream scoping).")
   boolean noScope;
+
+  /** Whether the run's open findings are recorded in the finding history ({@code --record}). */
+  public boolean record() {
+    return record;
+  }
 
   /** The {@code --advisories} files and directories (empty: the store's advisories). */
   public List<Path> advisoryFiles() {
