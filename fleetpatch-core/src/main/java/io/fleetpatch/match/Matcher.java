@@ -18,11 +18,11 @@ import java.util.concurrent.atomic.AtomicInteger;
  * Inventory × advisories → findings, with dnf's semantics (DESIGN.md §5). Pure and thread-safe: one
  * instance serves any number of hosts in parallel.
  *
- * <p>A package row of an advisory is MISSING exactly when dnf 4.14 {@code updateinfo list
- * --security} (the default {@code --available}) lists it: same name AND arch installed (oracle
- * README gotcha 6), and the fixed EVR newer than the newest installed build of that name.arch
- * ({@code dnf/cli/commands/updateinfo.py}, installed {@code .latest()}; for installonly kernels the
- * newest kernel, gotcha 7), by rpm's EVR order ({@link io.fleetpatch.rpm.RpmVersions}).
+ * <p>Per host: decide the repo scope ({@link RepoScoper}); for each installed package name the
+ * advisories ship, take the rows that name contributes ({@link NameVerdict}: decided by dnf's rules
+ * in {@link RowRules} once per distinct builds, scope over the name's repos and running kernel, then
+ * shared through {@link VerdictCache}); merge the rows per advisory into findings, each finding's
+ * state the most exposed of its rows, then live patches may mitigate kernel findings.
  */
 public final class Matcher {
   private final AdvisoryIndex index;
