@@ -64,7 +64,8 @@ import picocli.CommandLine.Spec;
       "  ./fleetpatch advisories import --db /tmp/store.db \\",
       "    ../shared/data/amazon/updateinfo/*/updateinfo.xml.gz",
       "  ./fleetpatch bench onehost --db /tmp/store.db --runs 5 \\",
-      "    fleets/al2-all-s12/hosts/al2-001.inventory.json"
+      "    fleets/al2-all-s12/hosts/al2-001.inventory.json",
+      "  ./fleetpatch bench onehost --db /tmp/store.db --versus ../old-checkout/fleetpatch HOST"
     })
 public final class OneHostBenchCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
@@ -87,6 +88,14 @@ public final class OneHostBenchCommand implements Callable<Integer> {
       paramLabel = "PATH",
       description = "The fleetpatch launcher to run (default: ${DEFAULT-VALUE}).")
   Path launcher = Path.of("fleetpatch");
+
+  @Option(
+      names = "--versus",
+      paramLabel = "PATH",
+      description =
+          "Another fleetpatch launcher (e.g. a build of an older commit) timed the same way, its"
+              + " runs interleaved with --launcher's so that both see the same load.")
+  Path versus;
 
   @Option(names = "--no-dnf", description = "Time fleetpatch only.")
   boolean noDnf;
@@ -116,11 +125,10 @@ public final class OneHostBenchCommand implements Callable<Integer> {
           "no fleetpatch launcher at " + launcher + ": run from the checkout or give --launcher");
     }
     Inventory inv = InventoryJson.read(host);
-    List<String> cmd = new ArrayList<>(List.of(launcher.toAbsolutePath().toString(), "scan"));
-    if (global.db() != null) {
-      cmd.addAll(List.of("--db", global.db()));
+    if (versus != null && (!Files.isRegularFile(versus) || !Files.isExecutable(versus))) {
+      throw new CommandLine.ParameterException(
+          spec.commandLine(), "no fleetpatch launcher at " + versus + " (--versus)");
     }
-    cmd.addAll(List.of("--format", "json", "--no-progress", host.toAbsolutePath().toString()));
     out.printf(
         Locale.ROOT,
         "host: %s (%s, %d packages); store: %s%n",
@@ -128,32 +136,28 @@ public final class OneHostBenchCommand implements Callable<Integer> {
         inv.os().prettyName(),
         inv.packages().size(),
         global.db() == null ? "the default store" : global.db());
-    Scan warm = scan(cmd);
-    out.printf(Locale.ROOT, "fleetpatch: %s%n", warm.summary());
+    List<String> cmd = command(launcher);
+    List<String> other = versus == null ? null : command(versus);
+    out.printf(Locale.ROOT, "fleetpatch: %s%n", scan(cmd).summary());
+    if (other != null) {
+      out.printf(Locale.ROOT, "versus: %s%n", scan(other).summary());
+    }
     double[] walls = new double[runs];
-    Scan last = warm;
+    double[] versusWalls = new double[runs];
+    Scan last = null;
     for (int i = 0; i < runs; i++) {
       last = scan(cmd);
       walls[i] = last.seconds();
+      if (other != null) {
+        versusWalls[i] = scan(other).seconds();
+      }
     }
-    StringBuilder each = new StringBuilder();
-    for (double w : walls) {
-      each.append(each.isEmpty() ? "" : " ").append(String.format(Locale.ROOT, "%.2f", w));
+    double median = print(out, "fleetpatch scan, one host, JVM start included", walls);
+    double min = Arrays.stream(walls).min().orElseThrow();
+    if (other != null) {
+      double vs = print(out, "versus " + versus + ", same host, interleaved", versusWalls);
+      out.printf(Locale.ROOT, "ratio versus / fleetpatch (medians): %.2f%n", vs / median);
     }
-    double[] sorted = walls.clone();
-    Arrays.sort(sorted);
-    double median = sorted[sorted.length / 2];
-    if (sorted.length % 2 == 0) {
-      median = (sorted[sorted.length / 2 - 1] + median) / 2;
-    }
-    out.printf(
-        Locale.ROOT,
-        "fleetpatch scan, one host, JVM start included: min %.2f s, median %.2f s over %d runs"
-            + " (%s s)%n",
-        sorted[0],
-        median,
-        runs,
-        each);
     if (noDnf) {
       out.flush();
       return ExitCode.OK;
@@ -184,10 +188,42 @@ public final class OneHostBenchCommand implements Callable<Integer> {
             + " query)%n",
         dnf.seconds() / median,
         median,
-        sorted[0],
+        min,
         dnf.seconds());
     out.flush();
     return ExitCode.OK;
+  }
+
+  private List<String> command(Path fleetpatch) {
+    List<String> cmd = new ArrayList<>(List.of(fleetpatch.toAbsolutePath().toString(), "scan"));
+    if (global.db() != null) {
+      cmd.addAll(List.of("--db", global.db()));
+    }
+    cmd.addAll(List.of("--format", "json", "--no-progress", host.toAbsolutePath().toString()));
+    return cmd;
+  }
+
+  /** Prints the runs, their minimum and median; returns the median. */
+  private static double print(PrintWriter out, String what, double[] walls) {
+    StringBuilder each = new StringBuilder();
+    for (double w : walls) {
+      each.append(each.isEmpty() ? "" : " ").append(String.format(Locale.ROOT, "%.2f", w));
+    }
+    double[] sorted = walls.clone();
+    Arrays.sort(sorted);
+    double median = sorted[sorted.length / 2];
+    if (sorted.length % 2 == 0) {
+      median = (sorted[sorted.length / 2 - 1] + median) / 2;
+    }
+    out.printf(
+        Locale.ROOT,
+        "%s: min %.2f s, median %.2f s over %d runs (%s s)%n",
+        what,
+        sorted[0],
+        median,
+        walls.length,
+        each);
+    return median;
   }
 
   /** One scan run: its wall time, its JSON, and its last stderr line. */

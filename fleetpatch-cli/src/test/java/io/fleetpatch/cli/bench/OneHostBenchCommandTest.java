@@ -80,6 +80,8 @@ class OneHostBenchCommandTest {
             "2",
             "--launcher",
             launcher().toString(),
+            "--versus",
+            launcher().toString(),
             EXAMPLES.resolve("hosts/web-1.json").toString());
     assertThat(r[0]).as(r[2]).isEqualTo("0");
     assertThat(r[1])
@@ -87,6 +89,8 @@ class OneHostBenchCommandTest {
         .containsPattern(
             "fleetpatch scan, one host, JVM start included: min [0-9.]+ s, median [0-9.]+ s over"
                 + " 2 runs \\([0-9.]+ [0-9.]+ s\\)")
+        .containsPattern("versus .*, same host, interleaved: min [0-9.]+ s, median [0-9.]+ s")
+        .containsPattern("ratio versus / fleetpatch \\(medians\\): [0-9.]+")
         .contains("dnf: not run:", "is not a fleetgen host");
   }
 
