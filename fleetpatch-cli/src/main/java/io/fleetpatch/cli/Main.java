@@ -56,12 +56,13 @@ public final class Main implements Runnable {
   }
 
   public static void main(String[] args) {
+    SqliteNativeLibrary.useFolder(System.getProperty(SqliteNativeLibrary.DIR_PROPERTY));
     System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
   }
 
   /** Runs the command line with the given streams and returns the exit code (used by tests). */
   public static int run(String[] args, PrintWriter out, PrintWriter err) {
-    CommandLine cl = new CommandLine(new Main());
+    CommandLine cl = commandLine(args, true);
     cl.setOut(out);
     cl.setErr(err);
     cl.setExitCodeExceptionMapper(Main::exitCodeOf);
@@ -88,6 +89,44 @@ public final class Main implements Runnable {
     int code = cl.execute(args);
     out.flush();
     return code;
+  }
+
+  /**
+   * The command tree for {@code args}. picocli builds its model of a command by reflection over the
+   * class, its fields and every method; for all commands that is most of a second of a short run's
+   * start-up. So when {@code lazy} and the first argument names a subcommand (listed above), only
+   * that subcommand (with its own subcommands) is built, under a root of the same name; anything
+   * else (no argument, an option, {@code help}, a misspelt command) gets the whole tree, so that
+   * usage, version and suggestions are unchanged.
+   */
+  static CommandLine commandLine(String[] args, boolean lazy) {
+    if (lazy && args.length > 0 && !args[0].equals("help")) {
+      for (Class<?> c : Main.class.getAnnotation(Command.class).subcommands()) {
+        Command sub = c.getAnnotation(Command.class);
+        if (sub != null && sub.name().equals(args[0])) {
+          CommandLine root = new CommandLine(new Root());
+          root.addSubcommand(new CommandLine(c));
+          return root;
+        }
+      }
+    }
+    return new CommandLine(new Main());
+  }
+
+  /** The root of a tree built for one subcommand: the name and standard options of Main. */
+  @Command(
+      name = "fleetpatch",
+      mixinStandardHelpOptions = true,
+      versionProvider = VersionProvider.class,
+      sortOptions = false,
+      usageHelpAutoWidth = true)
+  static final class Root implements Runnable {
+    @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+      spec.commandLine().usage(spec.commandLine().getOut());
+    }
   }
 
   private static Throwable unwrap(Throwable t) {

@@ -4,6 +4,7 @@ import io.fleetpatch.advisory.AdvisoryType;
 import io.fleetpatch.advisory.Severity;
 import io.fleetpatch.cli.scan.AdvisorySupplier;
 import io.fleetpatch.cli.scan.FleetSources;
+import io.fleetpatch.cli.scan.HostRepoSelection;
 import io.fleetpatch.cli.scan.ProgressBar;
 import io.fleetpatch.cli.scan.ScanTable;
 import io.fleetpatch.inventory.Inventory;
@@ -142,7 +143,8 @@ final class ScanCommand implements Callable<Integer> {
     MatchOptions options = new MatchOptions(types(), !noScope, allStates);
     List<Path> hosts = FleetSources.expand(sources);
     InventorySources reader = InventorySources.standard();
-    // a small fleet is read first, so that only its releases' feed files are parsed
+    // a small fleet is read first, so that only its releases' feed files are parsed, or only the
+    // store's repos it can use are read
     List<Inventory> early =
         hosts.size() <= EARLY_READ ? hosts.parallelStream().map(reader::read).toList() : null;
     java.util.Set<String> releases = null;
@@ -154,7 +156,13 @@ final class ScanCommand implements Callable<Integer> {
       }
     }
     AdvisorySupplier.Loaded loaded =
-        StoreAdvisories.choose(advisories, releases, global, spec.commandLine()).load();
+        StoreAdvisories.choose(
+                advisories,
+                releases,
+                early == null ? null : HostRepoSelection.of(early, options).orElse(null),
+                global,
+                spec.commandLine())
+            .load();
     if (!global.quiet()) {
       for (Problem w : loaded.warnings()) {
         err.println("fleetpatch: warning: " + w);

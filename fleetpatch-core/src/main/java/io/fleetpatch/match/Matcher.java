@@ -20,9 +20,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  *
  * <p>Per host: decide the repo scope ({@link RepoScoper}); for each installed package name the
  * advisories ship, take the rows that name contributes ({@link NameVerdict}: decided by dnf's rules
- * in {@link RowRules} once per distinct builds, scope over the name's repos and running kernel, then
- * shared through {@link VerdictCache}); merge the rows per advisory into findings, each finding's
- * state the most exposed of its rows, then live patches may mitigate kernel findings.
+ * in {@link RowRules} once per distinct builds, scope over the name's repos and running kernel,
+ * then shared through {@link VerdictCache}); merge the rows per advisory into findings, each
+ * finding's state the most exposed of its rows, then live patches may mitigate kernel findings.
  */
 public final class Matcher {
   private final AdvisoryIndex index;

@@ -41,7 +41,9 @@ public final class Database implements AutoCloseable {
   }
 
   /**
-   * Opens (creating a SQLite file and its folder if needed) and migrates the store.
+   * Opens (creating a SQLite file and its folder if needed) and migrates the store. A store that
+   * already has exactly the classpath's migrations is opened without starting Flyway ({@link
+   * SchemaCurrency}).
    *
    * @throws UncheckedIOException when the database cannot be reached, created or migrated
    */
@@ -51,10 +53,13 @@ public final class Database implements AutoCloseable {
           case SQLITE -> openSqlite(target);
           case POSTGRESQL -> openPostgres(target);
         };
+    if (SchemaCurrency.isCurrent(db.dataSource)) {
+      return db;
+    }
     try {
       Flyway.configure()
           .dataSource(db.dataSource)
-          .locations("classpath:db/migration")
+          .locations("classpath:" + SchemaCurrency.LOCATION)
           .failOnMissingLocations(true)
           .load()
           .migrate();

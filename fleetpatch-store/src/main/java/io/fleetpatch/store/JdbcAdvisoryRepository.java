@@ -10,6 +10,7 @@ import io.fleetpatch.advisory.store.CveReport;
 import io.fleetpatch.advisory.store.FeedImport;
 import io.fleetpatch.advisory.store.ImportOutcome;
 import io.fleetpatch.advisory.store.Provenance;
+import io.fleetpatch.advisory.store.RepoSelection;
 import io.fleetpatch.advisory.store.StoreCounts;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -68,6 +69,11 @@ final class JdbcAdvisoryRepository implements AdvisoryRepository {
   @Override
   public List<Advisory> list(AdvisoryQuery q) {
     return queries.list(q);
+  }
+
+  @Override
+  public List<Advisory> list(RepoSelection selection) {
+    return queries.list(selection);
   }
 
   @Override

@@ -29,14 +29,16 @@ import picocli.CommandLine.Spec;
       ImportBenchCommand.class,
       RpmdbBenchCommand.class,
       ScanBenchCommand.class,
-      ComplyBenchCommand.class
+      ComplyBenchCommand.class,
+      OneHostBenchCommand.class
     },
     footer = {
       "",
       "Examples:",
       "  fleetpatch bench vercmp",
       "  fleetpatch bench vercmp --pairs 100000",
-      "  fleetpatch bench scan --hosts 100000 --templates FLEET... --advisories DIR --dnf-sample 3"
+      "  fleetpatch bench scan --hosts 100000 --templates FLEET... --advisories DIR --dnf-sample 3",
+      "  fleetpatch bench onehost --db store.db FLEET/hosts/al2-001.inventory.json"
     })
 public final class BenchCommand implements Runnable {
   @Spec CommandSpec spec;

@@ -49,47 +49,9 @@ final class DnfSample {
       FleetTemplate t = tpl.get(k * step);
       Inventory inv = t.inventory();
       String host = inv.host().id();
-      Path pkgs = t.fleet().resolve("hosts").resolve(host + ".pkgs");
-      Path root = work.resolve("root-" + host);
-      exec(
-          List.of(
-              oracle.resolve("bin/mkhost").toString(),
-              "--quiet",
-              "--no-color",
-              "--work",
-              work.toString(),
-              pkgs.toString(),
-              root.toString()));
-      List<String> cmd =
-          new ArrayList<>(
-              List.of(
-                  oracle.resolve("bin/dnf-oracle").toString(),
-                  "--parse",
-                  "--work",
-                  work.toString(),
-                  "--releasever",
-                  inv.os().versionId(),
-                  root.toString()));
-      for (String r : inv.repos()) {
-        cmd.add(r + "=" + t.fleet().resolve("repos").resolve(r));
-      }
-      cmd.addAll(List.of("--", "updateinfo", "list", "--security"));
-      exec(cmd); // warm-up: fills the root's metadata cache
-      double[] runs = new double[3];
-      String listing = "";
-      for (int i = 0; i < runs.length; i++) {
-        long a = System.nanoTime();
-        listing = exec(cmd);
-        runs[i] = (System.nanoTime() - a) / 1e9;
-      }
-      Arrays.sort(runs);
-      times.add(runs[1]);
-      TreeSet<String> dnf = new TreeSet<>();
-      for (String l : listing.split("\n")) {
-        if (!l.isBlank()) {
-          dnf.add(l.strip());
-        }
-      }
+      Query q = query(t.fleet(), inv);
+      times.add(q.seconds());
+      TreeSet<String> dnf = q.lines();
       HostFindings h = matcher.match(inv);
       TreeSet<String> ours = new TreeSet<>();
       for (Finding f : h.findings()) {
@@ -108,7 +70,7 @@ final class DnfSample {
           host,
           inv.packages().size(),
           inv.repos().size(),
-          runs[1],
+          q.seconds(),
           dnf.size(),
           same ? "identical" : "DIFFERENT (" + ours.size() + " rows)");
     }
@@ -124,6 +86,60 @@ final class DnfSample {
         agree,
         times.size());
     return mean;
+  }
+
+  /** dnf's answer for one host: seconds per query (median of 3) and its "ADVISORY NEVRA" lines. */
+  record Query(double seconds, TreeSet<String> lines) {}
+
+  /**
+   * Builds a fleetgen host ({@code FLEET/hosts/ID.pkgs}) with mkhost and times {@code dnf
+   * updateinfo list --security} on it with the host's enabled repos ({@code FLEET/repos/ID}): one
+   * warm-up query (fills the root's metadata cache), then the median of three.
+   */
+  Query query(Path fleet, Inventory inv) throws Exception {
+    Files.createDirectories(work);
+    String host = inv.host().id();
+    Path pkgs = fleet.resolve("hosts").resolve(host + ".pkgs");
+    Path root = work.resolve("root-" + host);
+    exec(
+        List.of(
+            oracle.resolve("bin/mkhost").toString(),
+            "--quiet",
+            "--no-color",
+            "--work",
+            work.toString(),
+            pkgs.toString(),
+            root.toString()));
+    List<String> cmd =
+        new ArrayList<>(
+            List.of(
+                oracle.resolve("bin/dnf-oracle").toString(),
+                "--parse",
+                "--work",
+                work.toString(),
+                "--releasever",
+                inv.os().versionId(),
+                root.toString()));
+    for (String r : inv.repos()) {
+      cmd.add(r + "=" + fleet.resolve("repos").resolve(r));
+    }
+    cmd.addAll(List.of("--", "updateinfo", "list", "--security"));
+    exec(cmd); // warm-up: fills the root's metadata cache
+    double[] runs = new double[3];
+    String listing = "";
+    for (int i = 0; i < runs.length; i++) {
+      long a = System.nanoTime();
+      listing = exec(cmd);
+      runs[i] = (System.nanoTime() - a) / 1e9;
+    }
+    Arrays.sort(runs);
+    TreeSet<String> lines = new TreeSet<>();
+    for (String l : listing.split("\n")) {
+      if (!l.isBlank()) {
+        lines.add(l.strip());
+      }
+    }
+    return new Query(runs[1], lines);
   }
 
   /** dnf's NEVRA spelling in updateinfo list: the epoch only when not 0. */

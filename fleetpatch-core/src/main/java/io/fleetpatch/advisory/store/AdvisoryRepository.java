@@ -33,6 +33,12 @@ public interface AdvisoryRepository {
   /** Stored advisories matching the query, sorted by source then id. */
   List<Advisory> list(AdvisoryQuery query);
 
+  /**
+   * The stored advisories of the selected repos, sorted by source then id: what a scan of hosts
+   * that can use only those repos needs, without reading the rest of the store.
+   */
+  List<Advisory> list(RepoSelection selection);
+
   CveReport cve(String cveId);
 
   /** The recorded imports, oldest first. */
