@@ -107,7 +107,7 @@ public final class AdvisoryIndex {
     final boolean runningKernel;
     final boolean kernelFamily;
 
-    /** The repo numbers this name has rows in, sorted: a host's scope matters only there. */
+    /** The feed numbers this name has rows in, sorted: a host's scope matters only there. */
     final int[] repos;
 
     /** Per arch, the numbers of the advisories with a row of that arch, sorted. */
@@ -152,7 +152,20 @@ public final class AdvisoryIndex {
   }
 
   private final List<Advisory> advisories;
+
+  /**
+   * Per advisory number, its feed number: feeds are the distinct (repo, release) pairs, sorted,
+   * because one repo id can be published by several releases (AL2022 and AL2023 both publish {@code
+   * amazonlinux}); a host must only get its own release's advisories.
+   */
   private final int[] repoOf;
+
+  private final String[] feedRepo;
+  private final String[] feedRelease;
+
+  /** Whether the feed's repo id is also published by another release. */
+  private final boolean[] feedShared;
+
   private final List<String> repos;
   private final Map<String, Integer> repoIds;
   private final Map<String, NameRows> byName;
@@ -165,9 +178,13 @@ public final class AdvisoryIndex {
     this.advisories = List.copyOf(sorted);
     Map<String, Integer> ids = new LinkedHashMap<>();
     TreeSet<String> repoNames = new TreeSet<>();
+    TreeSet<List<String>> feedKeys =
+        new TreeSet<>(
+            Comparator.comparing((List<String> k) -> k.get(0)).thenComparing(k -> k.get(1)));
     Map<String, String> releases = new HashMap<>();
     for (Advisory a : sorted) {
       repoNames.add(a.source().repo());
+      feedKeys.add(List.of(a.source().repo(), a.source().release()));
       releases.putIfAbsent(a.source().repo(), a.source().release());
     }
     this.releaseByRepo = Map.copyOf(releases);
@@ -177,12 +194,28 @@ public final class AdvisoryIndex {
     }
     this.repos = List.copyOf(repoList);
     this.repoIds = Map.copyOf(ids);
+    List<List<String>> feedList = new ArrayList<>(feedKeys);
+    this.feedRepo = new String[feedList.size()];
+    this.feedRelease = new String[feedList.size()];
+    this.feedShared = new boolean[feedList.size()];
+    Map<List<String>, Integer> feedIds = new HashMap<>();
+    for (int f = 0; f < feedList.size(); f++) {
+      feedRepo[f] = feedList.get(f).get(0);
+      feedRelease[f] = feedList.get(f).get(1);
+      feedIds.put(feedList.get(f), f);
+    }
+    for (int f = 0; f + 1 < feedRepo.length; f++) {
+      if (feedRepo[f].equals(feedRepo[f + 1])) {
+        feedShared[f] = true;
+        feedShared[f + 1] = true;
+      }
+    }
     this.repoOf = new int[sorted.size()];
     Map<String, Map<String, List<Row>>> rows = new HashMap<>();
     Map<String, Set<String>> names = new HashMap<>();
     for (int i = 0; i < sorted.size(); i++) {
       Advisory a = sorted.get(i);
-      repoOf[i] = ids.get(a.source().repo());
+      repoOf[i] = feedIds.get(List.of(a.source().repo(), a.source().release()));
       for (FixedPackage p : a.packages()) {
         String arch = p.arch() == null ? ANY_ARCH : p.arch();
         Nevra fixed =
@@ -262,13 +295,12 @@ public final class AdvisoryIndex {
   /** Whether some advisory of {@code repo} ships this exact EVR of this name. */
   public boolean ships(String repo, String name, Evr evr) {
     NameRows nr = byName.get(name);
-    Integer id = repoIds.get(repo);
-    if (nr == null || id == null) {
+    if (nr == null) {
       return false;
     }
     for (ArchRows ar : nr.byArch.values()) {
       for (Row r : ar.rows) {
-        if (repoOf[r.advisory()] == id && r.fixed().evr().sameAs(evr)) {
+        if (feedRepo[repoOf[r.advisory()]].equals(repo) && r.fixed().evr().sameAs(evr)) {
           return true;
         }
       }
@@ -317,14 +349,13 @@ public final class AdvisoryIndex {
   /** Every fixed version shipped by {@code repo} for {@code name}. */
   public List<Evr> shippedVersions(String repo, String name) {
     NameRows nr = byName.get(name);
-    Integer id = repoIds.get(repo);
     List<Evr> out = new ArrayList<>();
-    if (nr == null || id == null) {
+    if (nr == null) {
       return out;
     }
     for (ArchRows ar : nr.byArch.values()) {
       for (Row r : ar.rows) {
-        if (repoOf[r.advisory()] == id) {
+        if (feedRepo[repoOf[r.advisory()]].equals(repo)) {
           out.add(r.fixed().evr());
         }
       }
@@ -332,9 +363,22 @@ public final class AdvisoryIndex {
     return out;
   }
 
-  /** The repo number of an advisory number ({@link #repos()} position). */
-  int repoOf(int advisory) {
-    return repoOf[advisory];
+  /** How many feeds (distinct repo and release pairs) the advisories come from. */
+  int feeds() {
+    return feedRepo.length;
+  }
+
+  /** The repo id of a feed. */
+  String feedRepo(int feed) {
+    return feedRepo[feed];
+  }
+
+  /**
+   * Whether a feed's advisories may apply to a host of {@code release} (null: unknown): always,
+   * unless another release publishes the same repo id and the feed is not the host's release.
+   */
+  boolean feedApplies(int feed, String release) {
+    return !feedShared[feed] || release == null || release.equals(feedRelease[feed]);
   }
 
   /** Repo number of a repo id, or -1. */

@@ -27,6 +27,7 @@ public final class FleetScanner {
       List<Nevra> packages,
       Set<String> repos,
       RepoScope.Basis basis,
+      String release,
       String kernel,
       List<String> livepatches) {}
 
@@ -73,7 +74,14 @@ public final class FleetScanner {
     for (InstalledPackage p : inv.packages()) {
       pkgs.add(p.nevra());
     }
-    Shape shape = new Shape(pkgs, scope.repos(), scope.basis(), inv.kernel(), inv.livepatches());
+    Shape shape =
+        new Shape(
+            pkgs,
+            scope.repos(),
+            scope.basis(),
+            inv.os().versionId(),
+            inv.kernel(),
+            inv.livepatches());
     Matcher.Evaluated findings = shapes.get(shape);
     if (findings != null) {
       shared.incrementAndGet();

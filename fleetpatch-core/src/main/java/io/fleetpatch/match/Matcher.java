@@ -58,25 +58,30 @@ public final class Matcher {
   }
 
   /**
-   * A host's scope and, per repo number, whether it is in it; {@code id} numbers the distinct
+   * A host's scope and, per feed number, whether it is in it; {@code id} numbers the distinct
    * {@code inScope} patterns (a part of every {@link NameVerdict}'s key).
    */
   private record ScopeBits(RepoScope scope, boolean[] inScope, int id) {}
 
-  private final ConcurrentHashMap<RepoScope, ScopeBits> byScope = new ConcurrentHashMap<>();
+  /** A scope for a host of a release (null: unknown), which decides feeds sharing a repo id. */
+  private record ScopeKey(Object scope, String release) {}
+
+  private final ConcurrentHashMap<ScopeKey, ScopeBits> byScope = new ConcurrentHashMap<>();
   private final ConcurrentHashMap<String, Integer> scopeIds = new ConcurrentHashMap<>();
   private final AtomicInteger nextScopeId = new AtomicInteger();
 
   /** Scopes decided from an inventory's repo list, per distinct list (hosts share a few). */
-  private final ConcurrentHashMap<List<String>, ScopeBits> byRepoList = new ConcurrentHashMap<>();
+  private final ConcurrentHashMap<ScopeKey, ScopeBits> byRepoList = new ConcurrentHashMap<>();
 
   private ScopeBits scopeBits(Inventory inventory) {
+    String release = RepoScoper.release(inventory);
     if (options.scopeRepos() && inventory.repos() != null) {
-      ScopeBits cached = byRepoList.get(inventory.repos());
+      ScopeKey key = new ScopeKey(inventory.repos(), release);
+      ScopeBits cached = byRepoList.get(key);
       if (cached == null) {
-        cached = bits(scoper.scope(inventory));
+        cached = bits(scoper.scope(inventory), release);
         if (byRepoList.size() < MAX_CACHED) {
-          byRepoList.putIfAbsent(inventory.repos(), cached);
+          byRepoList.putIfAbsent(key, cached);
         }
       }
       return cached;
@@ -84,24 +89,26 @@ public final class Matcher {
     return bits(
         options.scopeRepos()
             ? scoper.scope(inventory)
-            : new RepoScope(Set.of(), RepoScope.Basis.ALL, List.of("repo scoping off")));
+            : new RepoScope(Set.of(), RepoScope.Basis.ALL, List.of("repo scoping off")),
+        release);
   }
 
-  private ScopeBits bits(RepoScope scope) {
-    ScopeBits cached = byScope.get(scope);
+  private ScopeBits bits(RepoScope scope, String release) {
+    ScopeKey key = new ScopeKey(scope, release);
+    ScopeBits cached = byScope.get(key);
     if (cached != null) {
       return cached;
     }
-    boolean[] inScope = new boolean[index.repos().size()];
+    boolean[] inScope = new boolean[index.feeds()];
     char[] pattern = new char[inScope.length];
-    for (int i = 0; i < inScope.length; i++) {
-      inScope[i] = scope.includes(index.repos().get(i));
-      pattern[i] = inScope[i] ? '1' : '0';
+    for (int f = 0; f < inScope.length; f++) {
+      inScope[f] = scope.includes(index.feedRepo(f)) && index.feedApplies(f, release);
+      pattern[f] = inScope[f] ? '1' : '0';
     }
     int id = scopeIds.computeIfAbsent(new String(pattern), k -> nextScopeId.getAndIncrement());
     ScopeBits made = new ScopeBits(scope, inScope, id);
     if (byScope.size() < MAX_CACHED) {
-      byScope.putIfAbsent(scope, made);
+      byScope.putIfAbsent(key, made);
     }
     return made;
   }
@@ -113,7 +120,7 @@ public final class Matcher {
 
   /** A host whose repo scope is already decided ({@link #scope(Inventory)}). */
   public HostFindings match(Inventory inventory, RepoScope scope) {
-    return evaluate(inventory, bits(scope)).of(inventory, scope);
+    return evaluate(inventory, bits(scope, RepoScoper.release(inventory))).of(inventory, scope);
   }
 
   /** What a host's packages, scope and kernel decide: findings, counted. */
@@ -126,7 +133,7 @@ public final class Matcher {
 
   /** Like {@link #match(Inventory, RepoScope)}, without the host (for sharing). */
   Evaluated evaluate(Inventory inventory, RepoScope scope) {
-    return evaluate(inventory, bits(scope));
+    return evaluate(inventory, bits(scope, RepoScoper.release(inventory)));
   }
 
   private Evaluated evaluate(Inventory inventory, ScopeBits scope) {

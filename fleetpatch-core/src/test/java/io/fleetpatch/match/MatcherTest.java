@@ -245,6 +245,44 @@ class MatcherTest {
   }
 
   /**
+   * Regression: AL2022 and AL2023 both publish their advisories as repo {@code amazonlinux}; the
+   * index keyed repos by id only, so an AL2023 host scanned against a store holding both got the
+   * AL2022 advisories too (a false alarm when AL2022 ships a newer build).
+   */
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("sharedRepoIds")
+  void aRepoIdPublishedByTwoReleasesAppliesOnlyToHostsOfItsRelease(
+      String why, String versionId, List<String> repos, List<String> expected) {
+    AdvisoryIndex index =
+        AdvisoryIndex.of(
+            List.of(
+                adv("ALAS2022-1", "amazonlinux", "2022", List.of(), "curl-8.9.0-1.amzn2022.x86_64"),
+                adv(
+                    "ALAS2023-1",
+                    "amazonlinux",
+                    "2023",
+                    List.of(),
+                    "curl-8.5.0-1.amzn2023.x86_64")));
+    Inventory inv = host(versionId, null, repos, "curl-8.0.1-1.amzn2023.x86_64");
+    assertThat(Matcher.match(inv, index).findings().stream().map(Finding::advisoryId).toList())
+        .as(why)
+        .isEqualTo(expected);
+    FleetScanner shared = new FleetScanner(new Matcher(index, MatchOptions.DEFAULTS));
+    assertThat(shared.scan(inv).findings().stream().map(Finding::advisoryId).toList())
+        .as(why + " (fleet scanner)")
+        .isEqualTo(expected);
+  }
+
+  static Stream<Arguments> sharedRepoIds() {
+    return Stream.of(
+        Arguments.of(
+            "AL2023 host, repo list", "2023", List.of("amazonlinux"), List.of("ALAS2023-1")),
+        Arguments.of("AL2023 host, inferred", "2023", null, List.of("ALAS2023-1")),
+        Arguments.of(
+            "AL2022 host, repo list", "2022", List.of("amazonlinux"), List.of("ALAS2022-1")));
+  }
+
+  /**
    * Regression: a CentOS 7 host without a repo list was judged against every loaded Amazon Linux
    * repo (scope ALL), so Amazon advisories for same-named packages became false alarms.
    */
