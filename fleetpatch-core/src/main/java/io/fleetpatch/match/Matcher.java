@@ -54,47 +54,44 @@ public final class Matcher {
 
   /** The repo scope this matcher decides for a host (the evidence of every finding). */
   public RepoScope scope(Inventory inventory) {
-    return scopeBits(inventory).scope();
+    if (!options.scopeRepos()) {
+      return new RepoScope(Set.of(), RepoScope.Basis.ALL, List.of("repo scoping off"));
+    }
+    if (inventory.repos() == null) {
+      return scoper.scope(inventory);
+    }
+    // decided by the repo list alone: hosts share a few lists
+    RepoScope cached = byRepoList.get(inventory.repos());
+    if (cached == null) {
+      cached = scoper.scope(inventory);
+      if (byRepoList.size() < MAX_CACHED) {
+        byRepoList.putIfAbsent(inventory.repos(), cached);
+      }
+    }
+    return cached;
   }
 
   /**
-   * A host's scope and, per feed number, whether it is in it; {@code id} numbers the distinct
-   * {@code inScope} patterns (a part of every {@link NameVerdict}'s key).
+   * Per feed number, whether a host's scope includes it; {@code id} numbers the distinct {@code
+   * inScope} patterns.
    */
-  private record ScopeBits(RepoScope scope, boolean[] inScope, int id) {}
+  private record ScopeBits(boolean[] inScope, int id) {}
 
-  /** A scope for a host of a release (null: unknown), which decides feeds sharing a repo id. */
-  private record ScopeKey(Object scope, String release) {}
+  /**
+   * What decides {@link ScopeBits}: the scope's repos ({@code null} for every repo) and the host's
+   * release (null: unknown), which decides feeds sharing a repo id. Not the scope's reasons: they
+   * name per-host packages.
+   */
+  private record ScopeKey(Set<String> repos, String release) {}
 
   private final ConcurrentHashMap<ScopeKey, ScopeBits> byScope = new ConcurrentHashMap<>();
   private final ConcurrentHashMap<String, Integer> scopeIds = new ConcurrentHashMap<>();
   private final AtomicInteger nextScopeId = new AtomicInteger();
-
-  /** Scopes decided from an inventory's repo list, per distinct list (hosts share a few). */
-  private final ConcurrentHashMap<ScopeKey, ScopeBits> byRepoList = new ConcurrentHashMap<>();
-
-  private ScopeBits scopeBits(Inventory inventory) {
-    String release = RepoScoper.release(inventory);
-    if (options.scopeRepos() && inventory.repos() != null) {
-      ScopeKey key = new ScopeKey(inventory.repos(), release);
-      ScopeBits cached = byRepoList.get(key);
-      if (cached == null) {
-        cached = bits(scoper.scope(inventory), release);
-        if (byRepoList.size() < MAX_CACHED) {
-          byRepoList.putIfAbsent(key, cached);
-        }
-      }
-      return cached;
-    }
-    return bits(
-        options.scopeRepos()
-            ? scoper.scope(inventory)
-            : new RepoScope(Set.of(), RepoScope.Basis.ALL, List.of("repo scoping off")),
-        release);
-  }
+  private final ConcurrentHashMap<List<String>, RepoScope> byRepoList = new ConcurrentHashMap<>();
 
   private ScopeBits bits(RepoScope scope, String release) {
-    ScopeKey key = new ScopeKey(scope, release);
+    ScopeKey key =
+        new ScopeKey(scope.basis() == RepoScope.Basis.ALL ? null : scope.repos(), release);
     ScopeBits cached = byScope.get(key);
     if (cached != null) {
       return cached;
@@ -106,7 +103,7 @@ public final class Matcher {
       pattern[f] = inScope[f] ? '1' : '0';
     }
     int id = scopeIds.computeIfAbsent(new String(pattern), k -> nextScopeId.getAndIncrement());
-    ScopeBits made = new ScopeBits(scope, inScope, id);
+    ScopeBits made = new ScopeBits(inScope, id);
     if (byScope.size() < MAX_CACHED) {
       byScope.putIfAbsent(key, made);
     }
@@ -114,13 +111,12 @@ public final class Matcher {
   }
 
   public HostFindings match(Inventory inventory) {
-    ScopeBits sb = scopeBits(inventory);
-    return evaluate(inventory, sb).of(inventory, sb.scope());
+    return match(inventory, scope(inventory));
   }
 
   /** A host whose repo scope is already decided ({@link #scope(Inventory)}). */
   public HostFindings match(Inventory inventory, RepoScope scope) {
-    return evaluate(inventory, bits(scope, RepoScoper.release(inventory))).of(inventory, scope);
+    return evaluate(inventory, scope).of(inventory, scope);
   }
 
   /** What a host's packages, scope and kernel decide: findings, counted. */
