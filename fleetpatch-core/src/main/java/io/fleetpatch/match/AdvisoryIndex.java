@@ -363,6 +363,14 @@ public final class AdvisoryIndex {
     return out;
   }
 
+  /**
+   * Whether a feed is of a host's release (null: unknown, then every feed is): the feeds whose
+   * advisories can be about the host at all.
+   */
+  boolean feedOfRelease(int feed, String release) {
+    return release == null || feedRelease[feed] == null || release.equals(feedRelease[feed]);
+  }
+
   /** How many feeds (distinct repo and release pairs) the advisories come from. */
   int feeds() {
     return feedRepo.length;

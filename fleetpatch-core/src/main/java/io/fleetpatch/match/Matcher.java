@@ -72,10 +72,10 @@ public final class Matcher {
   }
 
   /**
-   * Per feed number, whether a host's scope includes it; {@code id} numbers the distinct {@code
-   * inScope} patterns.
+   * Per feed number, what a host makes of it ({@link RowRules#IN_SCOPE}, {@link RowRules#REPORTED},
+   * {@link RowRules#IGNORED}); {@code id} numbers the distinct patterns.
    */
-  private record ScopeBits(boolean[] inScope, int id) {}
+  private record ScopeBits(byte[] feeds, int id) {}
 
   /**
    * What decides {@link ScopeBits}: the scope's repos ({@code null} for every repo) and the host's
@@ -96,14 +96,18 @@ public final class Matcher {
     if (cached != null) {
       return cached;
     }
-    boolean[] inScope = new boolean[index.feeds()];
-    char[] pattern = new char[inScope.length];
-    for (int f = 0; f < inScope.length; f++) {
-      inScope[f] = scope.includes(index.feedRepo(f)) && index.feedApplies(f, release);
-      pattern[f] = inScope[f] ? '1' : '0';
+    byte[] feeds = new byte[index.feeds()];
+    char[] pattern = new char[feeds.length];
+    for (int f = 0; f < feeds.length; f++) {
+      boolean ofRelease = index.feedOfRelease(f, release);
+      feeds[f] =
+          scope.includes(index.feedRepo(f)) && index.feedApplies(f, release)
+              ? RowRules.IN_SCOPE
+              : ofRelease ? RowRules.REPORTED : RowRules.IGNORED;
+      pattern[f] = (char) ('0' + feeds[f]);
     }
     int id = scopeIds.computeIfAbsent(new String(pattern), k -> nextScopeId.getAndIncrement());
-    ScopeBits made = new ScopeBits(inScope, id);
+    ScopeBits made = new ScopeBits(feeds, id);
     if (byScope.size() < MAX_CACHED) {
       byScope.putIfAbsent(key, made);
     }
@@ -343,27 +347,25 @@ public final class Matcher {
       List<Nevra> installed = builds instanceof Nevra one ? List.of(one) : (List<Nevra>) builds;
       v =
           verdicts.put(
-              nr.rank, builds, rules.decide(installed, nr, unameR, scope.inScope(), key, running));
+              nr.rank, builds, rules.decide(installed, nr, unameR, scope.feeds(), key, running));
     }
     return v;
   }
 
   /**
-   * The host's scope as far as one name is concerned: which of the name's repos are in it, as a bit
-   * mask (hosts with different repo lists share the name's verdict when they agree on its repos); a
-   * name in more than 63 repos uses the whole scope's number instead (negative).
+   * The host's scope as far as one name is concerned: what it makes of each of the name's feeds, 2
+   * bits each (hosts with different repo lists share the name's verdict when they agree on its
+   * feeds); a name in more than 31 feeds uses the whole scope's number instead (negative).
    */
   private static long scopeKey(AdvisoryIndex.NameRows nr, ScopeBits scope) {
     int[] repos = nr.repos;
-    if (repos.length > 63) {
+    if (repos.length > 31) {
       return -1L - scope.id();
     }
-    boolean[] in = scope.inScope();
+    byte[] feeds = scope.feeds();
     long mask = 0;
     for (int j = 0; j < repos.length; j++) {
-      if (in[repos[j]]) {
-        mask |= 1L << j;
-      }
+      mask |= (long) feeds[repos[j]] << (2 * j);
     }
     return mask;
   }

@@ -19,7 +19,17 @@ import java.util.function.Supplier;
  */
 final class RowRules {
   /** Bound of each per-build evidence cache (entries per name.arch and repo). */
-  private static final int EVIDENCE_CACHE = 4096;
+  private static final int EVIDENCE_CACHE = 1024;
+
+  /**
+   * What a host makes of a feed ({@code byte[]} by feed number): its advisories apply; they do not
+   * but are reported NOT_APPLICABLE when asked (a repo of the host's release it does not use); or
+   * they are ignored (another release's feed: its advisories are not about this host at all).
+   */
+  static final byte IGNORED = 0;
+
+  static final byte REPORTED = 1;
+  static final byte IN_SCOPE = 2;
 
   private final MatchOptions options;
   private final boolean[] typeOk;
@@ -38,11 +48,11 @@ final class RowRules {
       List<Nevra> installed,
       AdvisoryIndex.NameRows nr,
       String unameR,
-      boolean[] inScope,
+      byte[] feeds,
       long scopeKey,
       String runningKernel) {
     NameVerdict.Builder b = new NameVerdict.Builder();
-    collect(installed, nr, unameR, inScope, b);
+    collect(installed, nr, unameR, feeds, b);
     return b.build(scopeKey, runningKernel);
   }
 
@@ -50,7 +60,7 @@ final class RowRules {
       List<Nevra> installedAllArches,
       AdvisoryIndex.NameRows nr,
       String unameR,
-      boolean[] inScope,
+      byte[] feeds,
       NameVerdict.Builder c) {
     for (AdvisoryIndex.ArchRows ar : nr.all) {
       List<Nevra> inst = installedAllArches;
@@ -63,8 +73,8 @@ final class RowRules {
                   && unameR != null
                   && !KernelPackages.isRunning(inst.get(0), unameR));
       for (AdvisoryIndex.RepoRows part : ar.parts) {
-        if (!inScope[part.repo]) {
-          if (options.reportOutOfScope()) {
+        if (feeds[part.repo] != IN_SCOPE) {
+          if (feeds[part.repo] == REPORTED && options.reportOutOfScope()) {
             outOfScope(part, inst.isEmpty() ? installedAllArches : inst, c);
           }
           continue;

@@ -273,6 +273,25 @@ class MatcherTest {
         .isEqualTo(expected);
   }
 
+  /**
+   * Asked for NOT_APPLICABLE findings, a host gets them for its own release's repos it does not
+   * use, not for every other release's advisories (an AL1 kernel advisory says nothing about an AL2
+   * host; reporting them made comply judge ~600 noise findings per host).
+   */
+  @Test
+  void notApplicableIsReportedForTheHostsReleaseOnly() {
+    AdvisoryIndex index =
+        AdvisoryIndex.of(
+            List.of(
+                adv("ALAS-1", "amzn-updates", "2018.03", List.of(), "curl-8.0.0-1.amzn1.x86_64"),
+                adv("PHP-1", "amzn2extra-php8.1", "2", List.of(), "curl-8.0.0-1.amzn2.x86_64")));
+    HostFindings h =
+        new Matcher(index, new MatchOptions(MatchOptions.DEFAULTS.types(), true, true))
+            .match(host("2", null, List.of("amzn2-core"), "curl-7.79.1-1.amzn2.x86_64"));
+    assertThat(h.findings().stream().map(f -> f.advisoryId() + " " + f.state()).toList())
+        .containsExactly("PHP-1 NOT_APPLICABLE");
+  }
+
   static Stream<Arguments> sharedRepoIds() {
     return Stream.of(
         Arguments.of(
