@@ -2,7 +2,10 @@ package io.fleetpatch.lifecycle;
 
 import io.fleetpatch.inventory.InstalledPackage;
 import io.fleetpatch.inventory.Inventory;
+import io.fleetpatch.rpm.Evr;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 
 /**
@@ -25,10 +28,10 @@ public record Migration(
    * An installed package AL2023 ships.
    *
    * @param name package name
-   * @param installed the installed version-release on AL2
+   * @param installed the installed build's EVR on AL2
    * @param al2023 the AL2023 version-release
    */
-  public record Available(String name, String installed, String al2023) {}
+  public record Available(String name, Evr installed, String al2023) {}
 
   /**
    * Compares an AL2 host's installed packages (by name; one entry per name, the first build of that
@@ -37,7 +40,10 @@ public record Migration(
   public static Migration of(Inventory inventory, Al2023Packages al2023) {
     List<InstalledPackage> pkgs = inventory.packages();
     InstalledPackage[] sorted = pkgs.toArray(new InstalledPackage[0]);
-    java.util.Arrays.sort(sorted, java.util.Comparator.comparing(InstalledPackage::name));
+    if (!byName(sorted)) {
+      // readers list packages by name already; sort only what is not
+      Arrays.sort(sorted, Comparator.comparing(InstalledPackage::name));
+    }
     List<Available> available = new ArrayList<>();
     List<String> missing = new ArrayList<>();
     String last = null;
@@ -50,12 +56,19 @@ public record Migration(
       if (v == null) {
         missing.add(p.name());
       } else {
-        available.add(
-            new Available(
-                p.name(), p.nevra().evr().version() + "-" + p.nevra().evr().releaseOrEmpty(), v));
+        available.add(new Available(p.name(), p.nevra().evr(), v));
       }
     }
     return new Migration(inventory.host().id(), available, missing, al2023.release());
+  }
+
+  private static boolean byName(InstalledPackage[] pkgs) {
+    for (int i = 1; i < pkgs.length; i++) {
+      if (pkgs[i - 1].name().compareTo(pkgs[i].name()) > 0) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** Whether the host is AL2, the only OS this view is for. */
