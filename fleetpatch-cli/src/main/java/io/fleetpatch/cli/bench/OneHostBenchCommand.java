@@ -100,17 +100,7 @@ public final class OneHostBenchCommand implements Callable<Integer> {
   @Option(names = "--no-dnf", description = "Time fleetpatch only.")
   boolean noDnf;
 
-  @Option(
-      names = "--oracle",
-      paramLabel = "DIR",
-      description = "The oracle folder (default: ../shared/oracle beside the checkout).")
-  Path oracle;
-
-  @Option(
-      names = "--work",
-      paramLabel = "DIR",
-      description = "Scratch for the dnf host (default: ${DEFAULT-VALUE}).")
-  Path work = Path.of("target", "bench-work");
+  @Mixin OracleOptions dnfHosts;
 
   @Override
   public Integer call() throws Exception {
@@ -173,7 +163,8 @@ public final class OneHostBenchCommand implements Callable<Integer> {
       out.flush();
       return ExitCode.OK;
     }
-    DnfSample.Query dnf = new DnfSample(oracle(), work, out, err).query(fleet, inv);
+    DnfSample.Query dnf =
+        new DnfSample(dnfHosts.oracle(spec), dnfHosts.work, out, err).query(fleet, inv);
     TreeSet<String> ours = missingRows(last.json());
     out.printf(
         Locale.ROOT,
@@ -283,19 +274,5 @@ public final class OneHostBenchCommand implements Callable<Integer> {
       }
     }
     return rows;
-  }
-
-  private Path oracle() {
-    if (oracle != null) {
-      return oracle;
-    }
-    for (Path p = Path.of("").toAbsolutePath(); p != null; p = p.getParent()) {
-      Path c = p.resolveSibling("shared").resolve("oracle");
-      if (Files.isDirectory(c)) {
-        return c;
-      }
-    }
-    throw new CommandLine.ParameterException(
-        spec.commandLine(), "cannot find ../shared/oracle: give --oracle DIR");
   }
 }

@@ -14,8 +14,6 @@ import io.fleetpatch.match.HostFindings;
 import io.fleetpatch.match.MatchOptions;
 import io.fleetpatch.match.Matcher;
 import java.io.PrintWriter;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -81,17 +79,7 @@ final class ScanBenchCommand implements Callable<Integer> {
       description = "Template hosts to build with mkhost and ask real dnf about (0 = none).")
   int dnfSample = 0;
 
-  @Option(
-      names = "--oracle",
-      paramLabel = "DIR",
-      description = "The oracle folder (default: ../shared/oracle beside the checkout).")
-  Path oracle;
-
-  @Option(
-      names = "--work",
-      paramLabel = "DIR",
-      description = "Scratch for the dnf sample (default: target/bench-work).")
-  Path work = Path.of("target", "bench-work");
+  @Mixin OracleOptions dnfHosts;
 
   @Override
   public Integer call() throws Exception {
@@ -213,7 +201,8 @@ final class ScanBenchCommand implements Callable<Integer> {
           gc);
       if (dnfSample > 0) {
         double dnfPerHost =
-            new DnfSample(oracle(), work, out, err).run(synthetic.templates(), dnfSample, matcher);
+            new DnfSample(dnfHosts.oracle(spec), dnfHosts.work, out, err)
+                .run(synthetic.templates(), dnfSample, matcher);
         if (dnfPerHost > 0) {
           double dnfHostsPerSec = 1 / dnfPerHost;
           out.printf(
@@ -290,19 +279,6 @@ final class ScanBenchCommand implements Callable<Integer> {
     }
     total.evaluated = scanner.shapesEvaluated();
     return total;
-  }
-
-  private Path oracle() {
-    if (oracle != null) {
-      return oracle;
-    }
-    for (Path p = Path.of("").toAbsolutePath(); p != null; p = p.getParent()) {
-      Path c = p.resolveSibling("shared").resolve("oracle");
-      if (Files.isDirectory(c)) {
-        return c;
-      }
-    }
-    throw new IllegalArgumentException("cannot find ../shared/oracle: give --oracle DIR");
   }
 
   static double sec(long nanos) {
