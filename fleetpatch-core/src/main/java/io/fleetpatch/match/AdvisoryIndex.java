@@ -389,6 +389,24 @@ public final class AdvisoryIndex {
     return !feedShared[feed] || release == null || release.equals(feedRelease[feed]);
   }
 
+  /**
+   * The loaded repo id that is {@code repo} but for hyphens ({@code amzn2extra-unbound-1.17} for
+   * {@code amzn2extra-unbound1.17}), when exactly one is; else null.
+   */
+  String repoSpelledWithHyphens(String repo) {
+    String found = null;
+    String bare = repo.replace("-", "");
+    for (String r : repos) {
+      if (!r.equals(repo) && r.replace("-", "").equals(bare)) {
+        if (found != null) {
+          return null;
+        }
+        found = r;
+      }
+    }
+    return found;
+  }
+
   /** Repo number of a repo id, or -1. */
   int repoId(String repo) {
     Integer id = repoIds.get(repo);

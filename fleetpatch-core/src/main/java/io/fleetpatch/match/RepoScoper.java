@@ -72,6 +72,14 @@ final class RepoScoper {
         reasons.add(r + ": host repo id, advisories published as " + alias);
         found = true;
       }
+      String spelled = found ? null : index.repoSpelledWithHyphens(r);
+      if (spelled != null) {
+        // the feed's id comes from the updateinfo collection name: amzn2extra-unbound-1.17 for
+        // the host's amzn2extra-unbound1.17
+        repos.add(spelled);
+        reasons.add(r + ": host repo id, advisories published as " + spelled);
+        found = true;
+      }
       if (!found) {
         reasons.add(r + ": enabled on the host, no advisories loaded for it");
       }

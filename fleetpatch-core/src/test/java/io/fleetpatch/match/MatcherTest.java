@@ -292,6 +292,36 @@ class MatcherTest {
         .containsExactly("PHP-1 NOT_APPLICABLE");
   }
 
+  /**
+   * Regression: {@code advisories import} names the feed of Amazon's {@code amzn2extra-unbound1.17}
+   * folder after its updateinfo collection, {@code amzn2extra-unbound-1.17}; a host listing the
+   * repo as yum does got none of its advisories from the store (a false "compliant").
+   */
+  @Test
+  void hostRepoIdMatchesAFeedSpelledWithAnotherHyphen() {
+    AdvisoryIndex index =
+        AdvisoryIndex.of(
+            List.of(
+                adv(
+                    "ALAS2UNBOUND1.17-2024-001",
+                    "amzn2extra-unbound-1.17",
+                    "2",
+                    List.of("CVE-2024-1111"),
+                    "unbound-1.17.1-2.amzn2.0.2.x86_64")));
+    HostFindings h =
+        Matcher.match(
+            host(
+                "2",
+                null,
+                List.of("amzn2-core", "amzn2extra-unbound1.17"),
+                "unbound-1.17.1-1.amzn2.0.1.x86_64"),
+            index);
+    assertThat(finding(h, "ALAS2UNBOUND1.17-2024-001").state()).isEqualTo(FindingState.MISSING);
+    assertThat(h.scope().reasons())
+        .contains(
+            "amzn2extra-unbound1.17: host repo id, advisories published as amzn2extra-unbound-1.17");
+  }
+
   static Stream<Arguments> sharedRepoIds() {
     return Stream.of(
         Arguments.of(
