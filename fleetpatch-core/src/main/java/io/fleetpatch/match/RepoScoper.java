@@ -17,32 +17,9 @@ import java.util.TreeMap;
  * that is written into the evidence.
  */
 final class RepoScoper {
-  /**
-   * AL2023 host-side yum section names and the repo ids of Amazon's published updateinfo (shared
-   * oracle README §13 "Repo id mapping": sections {@code amazonlinux} and {@code kernel-livepatch}
-   * are {@code amazonlinux-2023} and {@code amazonlinux-2023-kernel-livepatch} in the data). Both
-   * directions, since a parser may name the source either way.
-   */
-  static final Map<String, String> ALIASES =
-      Map.of(
-          "amazonlinux", "amazonlinux-2023",
-          "amazonlinux-2023", "amazonlinux",
-          "kernel-livepatch", "amazonlinux-2023-kernel-livepatch",
-          "amazonlinux-2023-kernel-livepatch", "kernel-livepatch");
-
-  /** The core repo of each Amazon Linux release (its advisories apply to every host of it). */
-  static final Map<String, List<String>> CORE =
-      Map.of(
-          "2", List.of("amzn2-core"),
-          "2023", List.of("amazonlinux-2023", "amazonlinux"),
-          "2022", List.of("amazonlinux-2022"),
-          "2018.03", List.of("amzn-updates", "amzn-main"));
-
   private static final String CORE_AL2 = "amzn2-core";
-  private static final String AL2_KERNEL_TOPIC = "amzn2extra-kernel-";
+  private static final String AL2_KERNEL_TOPIC = AmazonRepoIds.AL2_EXTRAS + "kernel-";
   private static final String AL2_LIVEPATCH = "amzn2extra-livepatch";
-  private static final Set<String> AL2023_LIVEPATCH =
-      Set.of("amazonlinux-2023-kernel-livepatch", "kernel-livepatch");
 
   private final AdvisoryIndex index;
 
@@ -66,7 +43,7 @@ final class RepoScoper {
         repos.add(r);
         found = true;
       }
-      String alias = ALIASES.get(r);
+      String alias = AmazonRepoIds.ALIASES.get(r);
       if (alias != null && index.repoId(alias) >= 0) {
         repos.add(alias);
         reasons.add(r + ": host repo id, advisories published as " + alias);
@@ -92,7 +69,7 @@ final class RepoScoper {
     String release = release(inv);
     Set<String> repos = new LinkedHashSet<>();
     List<String> reasons = new ArrayList<>();
-    List<String> core = release == null ? null : CORE.get(release);
+    List<String> core = release == null ? null : AmazonRepoIds.CORE.get(release);
     if (core == null) {
       // not Amazon Linux (or unknown): every repo published for that release applies
       for (String r : index.repos()) {
@@ -132,7 +109,7 @@ final class RepoScoper {
     if (release.equals("2023")) {
       for (Nevra n : installed) {
         if (n.name().startsWith(KernelPackages.LIVEPATCH_PREFIX)) {
-          for (String lp : AL2023_LIVEPATCH) {
+          for (String lp : AmazonRepoIds.AL2023_LIVEPATCH) {
             if (index.repoId(lp) >= 0 && repos.add(lp)) {
               reasons.add("inferred: " + lp + " from installed " + n);
             }
@@ -176,7 +153,7 @@ final class RepoScoper {
       List<String> best = new ArrayList<>();
       int bestScore = 0;
       for (String r : index.repos()) {
-        if (!r.startsWith("amzn2extra-")
+        if (!r.startsWith(AmazonRepoIds.AL2_EXTRAS)
             || r.startsWith(AL2_KERNEL_TOPIC)
             || r.equals(AL2_LIVEPATCH)
             || !index.packageNames(r).contains(n.name())) {
@@ -202,13 +179,15 @@ final class RepoScoper {
     // package; else all of them
     tied.sort(
         java.util.Comparator.comparing(
-            (Tie t) -> !t.topics().contains("amzn2extra-" + t.pkg().name())));
+            (Tie t) -> !t.topics().contains(AmazonRepoIds.AL2_EXTRAS + t.pkg().name())));
     for (Tie t : tied) {
       if (t.topics().stream().anyMatch(why::containsKey)) {
         continue;
       }
       List<String> named =
-          t.topics().stream().filter(r -> r.equals("amzn2extra-" + t.pkg().name())).toList();
+          t.topics().stream()
+              .filter(r -> r.equals(AmazonRepoIds.AL2_EXTRAS + t.pkg().name()))
+              .toList();
       for (String r : named.isEmpty() ? t.topics() : named) {
         why.putIfAbsent(
             r, "topic from installed " + t.pkg() + (named.isEmpty() ? " (ambiguous)" : ""));

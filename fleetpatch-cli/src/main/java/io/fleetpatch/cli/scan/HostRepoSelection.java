@@ -3,10 +3,10 @@ package io.fleetpatch.cli.scan;
 import io.fleetpatch.advisory.store.RepoSelection;
 import io.fleetpatch.inventory.InstalledPackage;
 import io.fleetpatch.inventory.Inventory;
+import io.fleetpatch.match.AmazonRepoIds;
 import io.fleetpatch.match.MatchOptions;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -21,12 +21,12 @@ import java.util.Set;
  * <ul>
  *   <li>A host uses the repos its inventory lists, or their alias (the AL2023 host section {@code
  *       amazonlinux} publishes as {@code amazonlinux-2023}, {@code kernel-livepatch} as {@code
- *       amazonlinux-2023-kernel-livepatch}, RepoScoper.ALIASES): those names are selected.
+ *       amazonlinux-2023-kernel-livepatch}, AmazonRepoIds.ALIASES): those names are selected.
  *   <li>Without a list the repos are inferred from the release (os-release VERSION_ID): the core
- *       repo of an Amazon Linux release by name (RepoScoper.CORE), every AL2 extras topic ({@code
- *       amzn2extra-*}, whose package names and builds decide the AL2 topic inference), AL2023's
- *       live patch repos by name, and for any other release every repo that publishes for it
- *       (RepoScoper compares the release of a repo's first advisory).
+ *       repo of an Amazon Linux release by name (AmazonRepoIds.CORE), every AL2 extras topic
+ *       ({@code amzn2extra-*}, whose package names and builds decide the AL2 topic inference),
+ *       AL2023's live patch repos by name, and for any other release every repo that publishes for
+ *       it (RepoScoper compares the release of a repo's first advisory).
  *   <li>Live patch CVEs come from every repo's {@code kernel-livepatch-<kernel>} rows, whatever the
  *       scope (Matcher.mitigatedCves): repos fixing an installed live patch name are selected.
  * </ul>
@@ -38,30 +38,6 @@ import java.util.Set;
  * is inferred from dist tags, or unknown and then every repo applies).
  */
 public final class HostRepoSelection {
-  /** RepoScoper.ALIASES: AL2023 host section names and the repo ids Amazon publishes them as. */
-  private static final Map<String, String> ALIASES =
-      Map.of(
-          "amazonlinux", "amazonlinux-2023",
-          "amazonlinux-2023", "amazonlinux",
-          "kernel-livepatch", "amazonlinux-2023-kernel-livepatch",
-          "amazonlinux-2023-kernel-livepatch", "kernel-livepatch");
-
-  /** RepoScoper.CORE plus the AL2023 live patch repos, by os-release VERSION_ID. */
-  private static final Map<String, List<String>> NAMED =
-      Map.of(
-          "2", List.of("amzn2-core"),
-          "2023",
-              List.of(
-                  "amazonlinux-2023",
-                  "amazonlinux",
-                  "amazonlinux-2023-kernel-livepatch",
-                  "kernel-livepatch"),
-          "2022", List.of("amazonlinux-2022", "amazonlinux"),
-          "2018.03", List.of("amzn-updates", "amzn-main"));
-
-  /** AL2 extras topics (amazon-linux-extras), inferred from installed builds on AL2. */
-  private static final String AL2_EXTRAS = "amzn2extra-";
-
   /** Live patch package names: {@code kernel-livepatch-<kernel version>-<kernel release>}. */
   private static final String LIVEPATCH_PREFIX = "kernel-livepatch-";
 
@@ -88,14 +64,17 @@ public final class HostRepoSelection {
       if (release.equals(AL1_VERSION_ID)) {
         releases.add("1");
       }
-      repos.addAll(NAMED.getOrDefault(release, List.of()));
+      repos.addAll(AmazonRepoIds.CORE.getOrDefault(release, List.of()));
+      if (release.equals("2023")) {
+        repos.addAll(AmazonRepoIds.AL2023_LIVEPATCH);
+      }
       if (release.equals("2")) {
-        prefixes.add(AL2_EXTRAS);
+        prefixes.add(AmazonRepoIds.AL2_EXTRAS);
       }
       if (inv.repos() != null) {
         for (String r : inv.repos()) {
           repos.add(r);
-          String alias = ALIASES.get(r);
+          String alias = AmazonRepoIds.ALIASES.get(r);
           if (alias != null) {
             repos.add(alias);
           }
