@@ -2,6 +2,7 @@ package io.fleetpatch.compliance;
 
 import io.fleetpatch.advisory.Advisory;
 import io.fleetpatch.match.Finding;
+import io.fleetpatch.match.FindingList;
 import io.fleetpatch.match.FindingState;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
@@ -89,8 +90,11 @@ final class SharedItems {
     List<ComplianceItem> violating = new ArrayList<>();
     int n = 0;
     int next = 0;
-    for (Finding f : findings) {
-      Advisory a = f.advisory();
+    FindingList flat = findings instanceof FindingList fl ? fl : null;
+    for (int k = 0; k < out.length; k++) {
+      // a matcher's list gives advisory and state without making the finding
+      Advisory a = flat != null ? flat.advisory(k) : findings.get(k).advisory();
+      FindingState state = flat != null ? flat.state(k) : findings.get(k).state();
       int p = next;
       while (p < order.length && order[p] != a) {
         p++;
@@ -98,10 +102,10 @@ final class SharedItems {
       ComplianceItem item;
       if (p < order.length) {
         next = p + 1;
-        int i = p * STATES + f.state().ordinal();
+        int i = p * STATES + state.ordinal();
         byte m = (byte) MADE.getAcquire(made, i);
         if (m == 0) {
-          item = make.apply(f);
+          item = make.apply(findings.get(k));
           m = item != null && violates.test(item) ? VIOLATES : KEPT;
           byNumber[i] = item;
           MADE.setRelease(made, i, m);
@@ -112,7 +116,7 @@ final class SharedItems {
           violating.add(item);
         }
       } else {
-        item = unordered(f);
+        item = unordered(findings.get(k));
         if (item != null && violates.test(item)) {
           violating.add(item);
         }

@@ -29,7 +29,7 @@ public record HostFindings(
     Objects.requireNonNull(host, "host");
     Objects.requireNonNull(os, "os");
     Objects.requireNonNull(scope, "scope");
-    findings = List.copyOf(findings);
+    findings = findings instanceof FindingList flat ? flat : List.copyOf(findings);
     Objects.requireNonNull(counts, "counts");
   }
 

@@ -155,7 +155,6 @@ public final class Matcher {
   private static final class Scratch implements NameVerdict.Target {
     final int[] head;
     final int[] tail;
-    final int[] sizes;
     final int[] touched;
     int count;
     int n;
@@ -167,15 +166,11 @@ public final class Matcher {
     Scratch(int advisories) {
       head = new int[advisories];
       tail = new int[advisories];
-      sizes = new int[advisories];
       touched = new int[advisories];
       Arrays.fill(head, -1);
     }
 
-    /**
-     * Adds a row; {@code alone} is the finding to use when it stays the advisory's only row (or
-     * null).
-     */
+    /** Adds a row of one advisory. */
     @Override
     public void add(int advisory, PackageEvidence ev, byte state, byte rule) {
       if (n == rows.length) {
@@ -191,51 +186,65 @@ public final class Matcher {
       next[i] = -1;
       if (head[advisory] < 0) {
         head[advisory] = i;
-        sizes[advisory] = 1;
         touched[count++] = advisory;
       } else {
         next[tail[advisory]] = i;
-        sizes[advisory]++;
       }
       tail[advisory] = i;
     }
 
-    /** The rows of one advisory, in the order collected: by package name, then arch. */
-    List<PackageEvidence> rows(int advisory) {
-      int i = head[advisory];
-      if (sizes[advisory] == 1) {
-        return List.of(rows[i]);
-      }
-      PackageEvidence[] out = new PackageEvidence[sizes[advisory]];
-      for (int k = 0; i >= 0; i = next[i]) {
-        out[k++] = rows[i];
-      }
-      return List.of(out);
-    }
-
     /**
-     * The worst row of one advisory: the first row with the lowest exposure rank (its state and
-     * rule decide the finding's), as a row position.
+     * The findings of the rows collected, by advisory number: per advisory its rows in the order
+     * collected (by package name, then arch), its state and rule those of its first row with the
+     * lowest exposure rank; live patches may then mitigate kernel findings ({@code mitigated}: CVEs
+     * they fix). Counts them into {@code byState}; returns the MISSING rows.
      */
-    int worst(int advisory) {
-      int best = head[advisory];
-      for (int i = next[best]; i >= 0; i = next[i]) {
-        if (EXPOSURE_RANK[states[i]] < EXPOSURE_RANK[states[best]]) {
-          best = i;
+    FindingList findings(
+        List<Advisory> advisories, Set<String> mitigated, int[] byState, int[] missingRows) {
+      int[] numbers = Arrays.copyOf(touched, count);
+      Arrays.sort(numbers);
+      byte[] st = new byte[count];
+      byte[] ru = new byte[count];
+      int[] starts = new int[count + 1];
+      PackageEvidence[] out = new PackageEvidence[n];
+      List<String>[] covered = null;
+      int r = 0;
+      int missing = 0;
+      for (int k = 0; k < count; k++) {
+        int a = numbers[k];
+        starts[k] = r;
+        int worst = head[a];
+        for (int i = worst; i >= 0; i = next[i]) {
+          out[r++] = rows[i];
+          if (states[i] == MISSING) {
+            missing++;
+          }
+          if (EXPOSURE_RANK[states[i]] < EXPOSURE_RANK[states[worst]]) {
+            worst = i;
+          }
         }
-      }
-      return best;
-    }
-
-    /** Rows in one state. */
-    int count(FindingState state) {
-      int k = 0;
-      for (int i = 0; i < n; i++) {
-        if (states[i] == state.ordinal()) {
-          k++;
+        st[k] = states[worst];
+        ru[k] = rules[worst];
+        if (!mitigated.isEmpty() && STATES[st[k]].exposed()) {
+          List<String> cv = coveredCves(advisories.get(a), out, starts[k], r, mitigated);
+          if (cv != null) {
+            if (covered == null) {
+              @SuppressWarnings("unchecked")
+              List<String>[] made = new List[count];
+              covered = made;
+            }
+            covered[k] = cv;
+            if (cv.size() == advisories.get(a).cves().size()) {
+              st[k] = (byte) FindingState.MITIGATED_BY_LIVEPATCH.ordinal();
+              ru[k] = FindingList.MITIGATED;
+            }
+          }
         }
+        byState[st[k]]++;
       }
-      return k;
+      starts[count] = r;
+      missingRows[0] = missing;
+      return new FindingList(advisories, numbers, st, ru, starts, out, covered);
     }
 
     void clear() {
@@ -253,7 +262,7 @@ public final class Matcher {
       Arrays.stream(FindingState.values()).mapToInt(FindingState::exposureRank).toArray();
 
   private static final FindingState[] STATES = FindingState.values();
-  private static final DecisionRule[] RULES = DecisionRule.values();
+  private static final byte MISSING = (byte) FindingState.MISSING.ordinal();
 
   private final ThreadLocal<Scratch> scratch =
       ThreadLocal.withInitial(() -> new Scratch(index().size()));
@@ -305,23 +314,10 @@ public final class Matcher {
           livepatchInstalled || (loadedLivepatches != null && !loadedLivepatches.isEmpty())
               ? mitigatedCves(packages, unameR, loadedLivepatches)
               : Set.of();
-      int[] advs = Arrays.copyOf(c.touched, c.count);
-      Arrays.sort(advs);
-      Finding[] out = new Finding[advs.length];
       int[] byState = new int[STATES.length];
-      for (int k = 0; k < advs.length; k++) {
-        int a = advs[k];
-        int w = c.worst(a);
-        out[k] =
-            finding(
-                index.advisories().get(a),
-                c.rows(a),
-                STATES[c.states[w]],
-                RULES[c.rules[w]],
-                mitigated);
-        byState[out[k].state().ordinal()]++;
-      }
-      return new Evaluated(List.of(out), FindingCounts.of(byState, c.count(FindingState.MISSING)));
+      int[] missingRows = new int[1];
+      FindingList out = c.findings(index.advisories(), mitigated, byState, missingRows);
+      return new Evaluated(out, FindingCounts.of(byState, missingRows[0]));
     } finally {
       c.clear();
     }
@@ -370,44 +366,24 @@ public final class Matcher {
     return mask;
   }
 
-  private static boolean exposedOnlyInKernel(List<PackageEvidence> rows) {
-    for (PackageEvidence p : rows) {
-      if (p.state().exposed() && !KernelPackages.isFamily(p.name())) {
-        return false;
-      }
-    }
-    return true;
-  }
-
   /**
-   * One advisory's finding from its rows on the host and its worst row's state and rule (the
-   * advisory's state), or MITIGATED_BY_LIVEPATCH when live patches cover it.
+   * The CVEs of an exposed advisory that live patches cover, when its only exposed rows ({@code
+   * rows[from..to)}) are kernel packages; null when that is not so or none is covered.
    */
-  private Finding finding(
-      Advisory adv,
-      List<PackageEvidence> rows,
-      FindingState worst,
-      DecisionRule rule,
-      Set<String> mitigated) {
-    FindingState state = worst;
-    List<String> covered = List.of();
-    if (!mitigated.isEmpty() && state.exposed() && exposedOnlyInKernel(rows)) {
-      List<String> cv = new ArrayList<>();
-      for (String cve : adv.cves()) {
-        if (mitigated.contains(cve)) {
-          cv.add(cve);
-        }
-      }
-      covered = cv;
-      if (!adv.cves().isEmpty() && cv.size() == adv.cves().size()) {
-        state = FindingState.MITIGATED_BY_LIVEPATCH;
+  private static List<String> coveredCves(
+      Advisory adv, PackageEvidence[] rows, int from, int to, Set<String> mitigated) {
+    for (int i = from; i < to; i++) {
+      if (rows[i].state().exposed() && !KernelPackages.isFamily(rows[i].name())) {
+        return null;
       }
     }
-    String text =
-        state == FindingState.MITIGATED_BY_LIVEPATCH
-            ? "kernel fix missing, but a live patch for the running kernel fixes every CVE of it"
-            : rule.text();
-    return new Finding(adv, state, rows, covered, text);
+    List<String> cv = new ArrayList<>();
+    for (String cve : adv.cves()) {
+      if (mitigated.contains(cve)) {
+        cv.add(cve);
+      }
+    }
+    return cv.isEmpty() ? null : List.copyOf(cv);
   }
 
   /**
