@@ -115,8 +115,9 @@ public final class ComplianceEvaluator {
   private final Map<BaselineKey, SharedItems> shared = new ConcurrentHashMap<>();
   private final List<Advisory> order;
 
-  /** The items of one finding list under one baseline, before exceptions. */
-  private record Judged(List<ComplianceItem> items, boolean compliant, ComplianceLevel nodeLevel) {}
+  /** The items of one finding list under one baseline, before exceptions, counted. */
+  private record Judged(
+      List<ComplianceItem> items, boolean compliant, ComplianceLevel nodeLevel, ItemTally tally) {}
 
   /**
    * @param advisories the advisories in the order the matcher sorts findings ({@code
@@ -165,6 +166,7 @@ public final class ComplianceEvaluator {
     List<ComplianceItem> items = judged.items();
     boolean compliant = judged.compliant();
     ComplianceLevel nodeLevel = judged.nodeLevel();
+    ItemTally tally = judged.tally();
     if (!hostWaivers.isEmpty()) {
       List<ComplianceItem> waived = new ArrayList<>(items.size());
       compliant = true;
@@ -186,6 +188,7 @@ public final class ComplianceEvaluator {
         waived.add(item);
       }
       items = waived;
+      tally = ItemTally.of(waived);
     }
     OsSupport os = OsLifecycle.lookup(findings.os()).orElse(null);
     long daysPast = os == null ? 0 : os.daysPastEndOfLife(policy.asOf());
@@ -209,6 +212,7 @@ public final class ComplianceEvaluator {
         compliant,
         nodeLevel,
         items,
+        tally,
         os,
         daysPast,
         pkgEol,
@@ -216,44 +220,38 @@ public final class ComplianceEvaluator {
   }
 
   private Judged judge(List<Finding> fs, Baseline baseline, Product product, String hostId) {
-    ComplianceItem[] items;
-    List<ComplianceItem> violating;
     if (perHostInputs) {
-      items = new ComplianceItem[fs.size()];
-      violating = new ArrayList<>();
+      ComplianceItem[] items = new ComplianceItem[fs.size()];
+      ComplianceLevel nodeLevel = null;
+      boolean compliant = true;
       int n = 0;
       for (Finding f : fs) {
         ComplianceItem item = item(f, baseline, product, hostId);
         if (item != null) {
           items[n++] = item;
           if (item.violates(policy.threshold())) {
-            violating.add(item);
+            compliant = false;
+            nodeLevel =
+                nodeLevel == null
+                    ? item.complianceLevel()
+                    : ComplianceLevel.max(nodeLevel, item.complianceLevel());
           }
         }
       }
-      items = Arrays.copyOf(items, n);
-    } else {
-      SharedItems.Judged j =
-          shared
-              .computeIfAbsent(
-                  new BaselineKey(baseline, product.names()),
-                  k ->
-                      new SharedItems(
-                          f -> item(f, baseline, product, null),
-                          i -> i.violates(policy.threshold()),
-                          order))
-              .items(fs);
-      items = j.items();
-      violating = j.violating();
+      List<ComplianceItem> list = List.of(Arrays.copyOf(items, n));
+      return new Judged(list, compliant, nodeLevel, ItemTally.of(list));
     }
-    ComplianceLevel nodeLevel = null;
-    for (ComplianceItem item : violating) {
-      nodeLevel =
-          nodeLevel == null
-              ? item.complianceLevel()
-              : ComplianceLevel.max(nodeLevel, item.complianceLevel());
-    }
-    return new Judged(List.of(items), violating.isEmpty(), nodeLevel);
+    SharedItems.Judged j =
+        shared
+            .computeIfAbsent(
+                new BaselineKey(baseline, product.names()),
+                k ->
+                    new SharedItems(
+                        f -> item(f, baseline, product, null),
+                        i -> i.violates(policy.threshold()),
+                        order))
+            .items(fs);
+    return new Judged(List.of(j.items()), j.nodeLevel() == null, j.nodeLevel(), j.tally());
   }
 
   private static boolean isAl2023(Inventory inventory) {

@@ -59,6 +59,8 @@ public record FleetSummary(
     private final Acc[] bySeverity = new Acc[Severity.values().length];
 
     private static final int STATES = ComplianceState.values().length;
+    private static final ComplianceState[] STATE = ComplianceState.values();
+    private static final Severity[] SEVERITIES = Severity.values();
 
     private static final class Acc {
       long hosts;
@@ -105,40 +107,33 @@ public record FleetSummary(
         g.nonCompliant++;
         o.nonCompliant++;
       }
-      int seen = 0;
-      int violating = 0;
-      for (ComplianceItem i : h.items()) {
-        int st = i.state().ordinal();
-        int sv = i.severity().ordinal();
-        byState[st]++;
-        g.items[st]++;
-        o.items[st]++;
-        Acc s = bySeverity[sv];
+      ItemTally t = h.tally();
+      waived += t.waived();
+      for (Severity sv : SEVERITIES) {
+        int n = t.items(sv);
+        if (n == 0) {
+          continue;
+        }
+        Acc s = bySeverity[sv.ordinal()];
         if (s == null) {
-          s = bySeverity[sv] = new Acc();
+          s = bySeverity[sv.ordinal()] = new Acc();
         }
-        s.items[st]++;
-        seen |= 1 << sv;
-        if (i.exception() != null) {
-          waived++;
+        s.hosts++;
+        if (t.violating(sv)) {
+          s.nonCompliant++;
         }
-        if (i.state().violates() && i.exception() == null) {
-          violating |= 1 << sv;
+        for (ComplianceState st : STATE) {
+          int k = t.items(st, sv);
+          byState[st.ordinal()] += k;
+          g.items[st.ordinal()] += k;
+          o.items[st.ordinal()] += k;
+          s.items[st.ordinal()] += k;
         }
-        if (i.overdue()) {
-          overdue++;
-          g.overdue++;
-          o.overdue++;
-          s.overdue++;
-        }
-      }
-      for (int sv = 0; sv < bySeverity.length; sv++) {
-        if ((seen & (1 << sv)) != 0) {
-          bySeverity[sv].hosts++;
-          if ((violating & (1 << sv)) != 0) {
-            bySeverity[sv].nonCompliant++;
-          }
-        }
+        int late = t.overdue(sv);
+        overdue += late;
+        g.overdue += late;
+        o.overdue += late;
+        s.overdue += late;
       }
       return this;
     }

@@ -23,6 +23,8 @@ import java.util.Objects;
  * @param nodeLevel the most severe compliance level among the violating items (SSM reports the
  *     rule's ComplianceLevel for a node with a missing patch), or null when compliant
  * @param items one per advisory with a compliance state, sorted by advisory id
+ * @param tally the items counted for fleet roll-ups (must agree with {@code items}; the evaluator
+ *     counts as it judges)
  * @param osSupport the OS support row, or null when the OS is not in the lifecycle table
  * @param osDaysPastEol days the OS is past its end of life (0 when it is not)
  * @param packageEol installed packages past their end of support
@@ -36,6 +38,7 @@ public record HostCompliance(
     boolean compliant,
     ComplianceLevel nodeLevel,
     List<ComplianceItem> items,
+    ItemTally tally,
     OsSupport osSupport,
     long osDaysPastEol,
     List<PackageSupport.PackageEol> packageEol,
@@ -45,7 +48,36 @@ public record HostCompliance(
     Objects.requireNonNull(os, "os");
     Objects.requireNonNull(baseline, "baseline");
     items = List.copyOf(items);
+    Objects.requireNonNull(tally, "tally");
     packageEol = List.copyOf(packageEol);
+  }
+
+  /** Counts the items. */
+  public HostCompliance(
+      Host host,
+      OsRelease os,
+      String baseline,
+      String patchGroup,
+      boolean compliant,
+      ComplianceLevel nodeLevel,
+      List<ComplianceItem> items,
+      OsSupport osSupport,
+      long osDaysPastEol,
+      List<PackageSupport.PackageEol> packageEol,
+      Migration migration) {
+    this(
+        host,
+        os,
+        baseline,
+        patchGroup,
+        compliant,
+        nodeLevel,
+        items,
+        ItemTally.of(items),
+        osSupport,
+        osDaysPastEol,
+        packageEol,
+        migration);
   }
 
   public String hostId() {

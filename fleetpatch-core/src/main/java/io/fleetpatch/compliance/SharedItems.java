@@ -1,12 +1,10 @@
 package io.fleetpatch.compliance;
 
 import io.fleetpatch.advisory.Advisory;
+import io.fleetpatch.baseline.ComplianceLevel;
 import io.fleetpatch.match.Finding;
 import io.fleetpatch.match.FindingList;
 import io.fleetpatch.match.FindingState;
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
@@ -18,126 +16,111 @@ import java.util.function.Predicate;
  * per host decides items (no first-seen clocks, no install outcomes), an advisory's item in a given
  * state is the same on every host, so it is made once and shared by the fleet.
  *
- * <p>Findings come sorted in the advisory index's order (the matcher's numbering); given that
- * order, a host's items are found by one forward walk comparing references, with no hashing. A
- * finding whose advisory is not met on the walk (another order, another index) is looked up by
- * identity. Thread-safe: a race makes an equal item twice, and either may stay (items are
- * immutable).
+ * <p>A matcher's findings ({@link FindingList}) number their advisories as the index does; given
+ * that numbering, a finding's item is one array read, with no hashing and without making the
+ * finding. Other finding lists are looked up by advisory identity. Thread-safe without locks: a
+ * race makes an equal item twice, and either may stay (slots and items are immutable, with final
+ * fields, so a slot seen is a slot complete).
  */
 final class SharedItems {
   private static final int STATES = FindingState.values().length;
 
-  /** Stands for "no item". */
-  private static final Object NO_ITEM = new Object();
+  /**
+   * One advisory in one detected state, judged: its item (null: none), the compliance level it
+   * violates at (null: it does not violate), and its {@link ItemTally#code}.
+   */
+  private record Slot(ComplianceItem item, ComplianceLevel violatesAt, int code) {}
 
-  /** An advisory compared by identity (each is one shared object per run). */
-  private record AdvisoryKey(Advisory advisory) {
+  /** An advisory (by identity: one shared object per run) in one detected state. */
+  private record SlotKey(Advisory advisory, FindingState state) {
     @Override
     public boolean equals(Object o) {
-      return o instanceof AdvisoryKey k && k.advisory == advisory;
+      return o instanceof SlotKey k && k.advisory == advisory && k.state == state;
     }
 
     @Override
     public int hashCode() {
-      return System.identityHashCode(advisory);
+      return System.identityHashCode(advisory) * 31 + state.ordinal();
     }
   }
 
   private final Function<Finding, ComplianceItem> make;
   private final Predicate<ComplianceItem> violates;
-  private final Advisory[] order;
+  private final List<Advisory> numbering;
 
   /**
-   * Per advisory number and detected state ({@code number * STATES + state}): the item, or null;
-   * {@link #made} says whether it was made and whether it violates (published after it, with
-   * release/acquire): 0 not made, {@link #KEPT} or {@link #VIOLATES}.
+   * Per advisory number and detected state ({@code number * STATES + state}): the slot, or null.
    */
-  private final ComplianceItem[] byNumber;
+  private final Slot[] byNumber;
 
-  private final byte[] made;
-  private static final byte KEPT = 1;
-  private static final byte VIOLATES = 2;
-  private static final VarHandle MADE = MethodHandles.arrayElementVarHandle(byte[].class);
-
-  /** Advisories not met on the walk: per detected state, the item or {@link #NO_ITEM}. */
-  private final ConcurrentHashMap<AdvisoryKey, Object[]> byAdvisory = new ConcurrentHashMap<>();
+  /** Slots of findings not numbered by {@link #numbering}. */
+  private final ConcurrentHashMap<SlotKey, Slot> others = new ConcurrentHashMap<>();
 
   /**
    * @param make the item of a finding, or null for none (called once per advisory and state)
    * @param violates whether an item makes its host non-compliant (before exceptions)
-   * @param order the advisories in the order findings are sorted in (may be empty)
+   * @param numbering the advisories as the matcher numbers them ({@code
+   *     AdvisoryIndex.advisories()}, compared by identity; may be empty)
    */
   SharedItems(
       Function<Finding, ComplianceItem> make,
       Predicate<ComplianceItem> violates,
-      List<Advisory> order) {
+      List<Advisory> numbering) {
     this.make = make;
     this.violates = violates;
-    this.order = order.toArray(Advisory[]::new);
-    this.byNumber = new ComplianceItem[this.order.length * STATES];
-    this.made = new byte[byNumber.length];
+    this.numbering = numbering;
+    this.byNumber = new Slot[numbering.size() * STATES];
   }
 
   /**
-   * A host's items, in the findings' order (findings without one left out), and those of them that
-   * violate.
+   * A host's items, in the findings' order (findings without one left out), counted.
+   *
+   * @param nodeLevel the highest compliance level an item violates at, or null when none violates
    */
-  record Judged(ComplianceItem[] items, List<ComplianceItem> violating) {}
+  record Judged(ComplianceItem[] items, ComplianceLevel nodeLevel, ItemTally tally) {}
 
   /** The items of a host's findings. */
   Judged items(List<Finding> findings) {
+    FindingList flat =
+        findings instanceof FindingList fl && fl.numbering() == numbering ? fl : null;
     ComplianceItem[] out = new ComplianceItem[findings.size()];
-    List<ComplianceItem> violating = new ArrayList<>();
+    ItemTally.Counter tally = new ItemTally.Counter();
+    ComplianceLevel nodeLevel = null;
     int n = 0;
-    int next = 0;
-    FindingList flat = findings instanceof FindingList fl ? fl : null;
     for (int k = 0; k < out.length; k++) {
-      // a matcher's list gives advisory and state without making the finding
-      Advisory a = flat != null ? flat.advisory(k) : findings.get(k).advisory();
-      FindingState state = flat != null ? flat.state(k) : findings.get(k).state();
-      int p = next;
-      while (p < order.length && order[p] != a) {
-        p++;
-      }
-      ComplianceItem item;
-      if (p < order.length) {
-        next = p + 1;
-        int i = p * STATES + state.ordinal();
-        byte m = (byte) MADE.getAcquire(made, i);
-        if (m == 0) {
-          item = make.apply(findings.get(k));
-          m = item != null && violates.test(item) ? VIOLATES : KEPT;
-          byNumber[i] = item;
-          MADE.setRelease(made, i, m);
-        } else {
-          item = byNumber[i];
+      Slot s = flat != null ? numbered(flat, k) : other(findings.get(k));
+      if (s.item != null) {
+        out[n++] = s.item;
+        tally.add(s.code);
+        if (s.violatesAt != null) {
+          nodeLevel =
+              nodeLevel == null ? s.violatesAt : ComplianceLevel.max(nodeLevel, s.violatesAt);
         }
-        if (m == VIOLATES) {
-          violating.add(item);
-        }
-      } else {
-        item = unordered(findings.get(k));
-        if (item != null && violates.test(item)) {
-          violating.add(item);
-        }
-      }
-      if (item != null) {
-        out[n++] = item;
       }
     }
-    return new Judged(n == out.length ? out : Arrays.copyOf(out, n), violating);
+    return new Judged(n == out.length ? out : Arrays.copyOf(out, n), nodeLevel, tally.build());
   }
 
-  private ComplianceItem unordered(Finding f) {
-    Object[] byState =
-        byAdvisory.computeIfAbsent(new AdvisoryKey(f.advisory()), k -> new Object[STATES]);
-    int s = f.state().ordinal();
-    Object item = byState[s];
-    if (item == null) {
-      ComplianceItem m = make.apply(f);
-      item = m == null ? NO_ITEM : m;
-      byState[s] = item;
+  private Slot numbered(FindingList findings, int k) {
+    int i = findings.number(k) * STATES + findings.state(k).ordinal();
+    Slot s = byNumber[i];
+    if (s == null) {
+      s = judge(findings.get(k));
+      byNumber[i] = s;
     }
-    return item == NO_ITEM ? null : (ComplianceItem) item;
+    return s;
+  }
+
+  private Slot other(Finding f) {
+    return others.computeIfAbsent(new SlotKey(f.advisory(), f.state()), k -> judge(f));
+  }
+
+  private Slot judge(Finding f) {
+    ComplianceItem item = make.apply(f);
+    if (item == null) {
+      return new Slot(null, null, 0);
+    }
+    return new Slot(
+        item, violates.test(item) ? item.complianceLevel() : null, ItemTally.code(item));
   }
 }

@@ -76,6 +76,16 @@ public final class FindingList extends AbstractList<Finding> implements RandomAc
     return numbers.length;
   }
 
+  /** The list that numbers advisories ({@link #number}): the index's, shared by every host. */
+  public List<Advisory> numbering() {
+    return advisories;
+  }
+
+  /** Finding i's advisory's number in {@link #numbering()}. */
+  public int number(int i) {
+    return numbers[i];
+  }
+
   /** Finding i's advisory, without making the finding. */
   public Advisory advisory(int i) {
     return advisories.get(numbers[i]);
