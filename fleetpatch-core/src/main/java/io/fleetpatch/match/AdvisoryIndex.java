@@ -139,11 +139,27 @@ public final class AdvisoryIndex {
               .toArray(ArchRows[]::new);
     }
 
-    /** Whether advisory {@code a} has a row of this name for the arch of one of {@code builds}. */
-    boolean hasRowForAnyArchOf(int a, List<Nevra> builds) {
-      for (Nevra b : builds) {
-        int[] adv = advisoriesByArch.get(b.arch().name());
-        if (adv != null && Arrays.binarySearch(adv, a) >= 0) {
+    /**
+     * Per build, the advisory numbers with a row of this name for its arch, sorted (an empty array
+     * for none): what {@link #hasRowForAnyArchOf} asks about.
+     */
+    int[][] advisoriesOfArches(List<Nevra> builds) {
+      int[][] out = new int[builds.size()][];
+      for (int i = 0; i < out.length; i++) {
+        out[i] = advisoriesByArch.getOrDefault(builds.get(i).arch().name(), NONE);
+      }
+      return out;
+    }
+
+    private static final int[] NONE = new int[0];
+
+    /**
+     * Whether advisory {@code a} has a row of this name for the arch of one of some builds, given
+     * {@link #advisoriesOfArches} of them.
+     */
+    static boolean hasRowForAnyArchOf(int a, int[][] advisoriesOfArches) {
+      for (int[] adv : advisoriesOfArches) {
+        if (Arrays.binarySearch(adv, a) >= 0) {
           return true;
         }
       }

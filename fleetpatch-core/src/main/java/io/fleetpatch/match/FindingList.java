@@ -25,23 +25,21 @@ public final class FindingList extends AbstractList<Finding> implements RandomAc
   private static final FindingState[] STATES = FindingState.values();
   private static final DecisionRule[] RULES = DecisionRule.values();
 
-  /** {@link #rules} entry of a finding whose state live patches decided. */
+  /** Rule of a finding whose state live patches decided (in place of a {@link DecisionRule}). */
   static final byte MITIGATED = -1;
 
   private final List<Advisory> advisories;
-  private final int[] numbers;
-  private final byte[] states;
-  private final byte[] rules;
+
+  /** Per finding: {@link #code}. */
+  private final int[] codes;
+
   private final int[] starts;
   private final PackageEvidence[] rows;
   private final List<String>[] covered;
 
   /**
    * @param advisories every advisory, by number (the index's list, shared)
-   * @param numbers per finding, its advisory's number, ascending
-   * @param states per finding, its {@link FindingState} ordinal
-   * @param rules per finding, the {@link DecisionRule} ordinal of its worst row, or {@link
-   *     #MITIGATED}
+   * @param codes per finding, its advisory's number, state and rule ({@link #code}), by number
    * @param starts per finding, where its rows start in {@code rows}; one more entry: the end
    * @param rows the package rows of every finding, in the findings' order
    * @param covered per finding, the CVEs live patches cover (null: none); null when no finding has
@@ -49,31 +47,33 @@ public final class FindingList extends AbstractList<Finding> implements RandomAc
    */
   FindingList(
       List<Advisory> advisories,
-      int[] numbers,
-      byte[] states,
-      byte[] rules,
+      int[] codes,
       int[] starts,
       PackageEvidence[] rows,
       List<String>[] covered) {
-    if (states.length != numbers.length
-        || rules.length != numbers.length
-        || starts.length != numbers.length + 1
-        || starts[numbers.length] != rows.length
-        || (covered != null && covered.length != numbers.length)) {
+    if (starts.length != codes.length + 1
+        || starts[codes.length] != rows.length
+        || (covered != null && covered.length != codes.length)) {
       throw new IllegalArgumentException("finding arrays of different lengths");
     }
     this.advisories = Objects.requireNonNull(advisories, "advisories");
-    this.numbers = numbers;
-    this.states = states;
-    this.rules = rules;
+    this.codes = codes;
     this.starts = starts;
     this.rows = rows;
     this.covered = covered;
   }
 
+  /**
+   * One finding in one int: its advisory's number (below 2^15), its {@link FindingState} ordinal
+   * and its worst row's {@link DecisionRule} ordinal (or {@link #MITIGATED}), a byte each.
+   */
+  static int code(int number, byte state, byte rule) {
+    return number << 16 | (state & 0xff) << 8 | (rule & 0xff);
+  }
+
   @Override
   public int size() {
-    return numbers.length;
+    return codes.length;
   }
 
   /** The list that numbers advisories ({@link #number}): the index's, shared by every host. */
@@ -83,29 +83,29 @@ public final class FindingList extends AbstractList<Finding> implements RandomAc
 
   /** Finding i's advisory's number in {@link #numbering()}. */
   public int number(int i) {
-    return numbers[i];
+    return codes[i] >>> 16;
   }
 
   /** Finding i's advisory, without making the finding. */
   public Advisory advisory(int i) {
-    return advisories.get(numbers[i]);
+    return advisories.get(codes[i] >>> 16);
   }
 
   /** Finding i's state, without making the finding. */
   public FindingState state(int i) {
-    return STATES[states[i]];
+    return STATES[(codes[i] >>> 8) & 0xff];
   }
 
   @Override
   public Finding get(int i) {
-    Objects.checkIndex(i, numbers.length);
+    Objects.checkIndex(i, codes.length);
     List<String> cves = covered == null || covered[i] == null ? List.of() : covered[i];
-    String rule = rules[i] == MITIGATED ? MITIGATED_TEXT : RULES[rules[i]].text();
+    byte rule = (byte) codes[i];
     return new Finding(
-        advisories.get(numbers[i]),
-        STATES[states[i]],
+        advisory(i),
+        state(i),
         List.of(Arrays.copyOfRange(rows, starts[i], starts[i + 1])),
         cves,
-        rule);
+        rule == MITIGATED ? MITIGATED_TEXT : RULES[rule].text());
   }
 }

@@ -137,12 +137,7 @@ public final class Matcher {
   }
 
   private Evaluated evaluate(Inventory inventory, ScopeBits scope) {
-    List<InstalledPackage> pkgs = inventory.packages();
-    Nevra[] packages = new Nevra[pkgs.size()];
-    for (int i = 0; i < packages.length; i++) {
-      packages[i] = pkgs.get(i).nevra();
-    }
-    return evaluate(Arrays.asList(packages), inventory.kernel(), inventory.livepatches(), scope);
+    return evaluate(inventory.packages(), inventory.kernel(), inventory.livepatches(), scope);
   }
 
   /** Bound of the scope caches (distinct repo lists and scopes). */
@@ -162,6 +157,22 @@ public final class Matcher {
     PackageEvidence[] rows = new PackageEvidence[4096];
     byte[] states = new byte[4096];
     byte[] rules = new byte[4096];
+
+    /** Per installed package of the host: its name's rows, its build, and the order by name. */
+    AdvisoryIndex.NameRows[] names = new AdvisoryIndex.NameRows[1024];
+
+    Nevra[] builds = new Nevra[1024];
+    long[] order = new long[1024];
+
+    /** Makes room for a host's packages. */
+    void fit(int packages) {
+      if (packages > names.length) {
+        int size = Math.max(packages, names.length * 2);
+        names = new AdvisoryIndex.NameRows[size];
+        builds = new Nevra[size];
+        order = new long[size];
+      }
+    }
 
     Scratch(int advisories) {
       head = new int[advisories];
@@ -201,17 +212,16 @@ public final class Matcher {
      */
     FindingList findings(
         List<Advisory> advisories, Set<String> mitigated, int[] byState, int[] missingRows) {
-      int[] numbers = Arrays.copyOf(touched, count);
-      Arrays.sort(numbers);
-      byte[] st = new byte[count];
-      byte[] ru = new byte[count];
+      // advisory numbers, sorted, then each replaced by its finding's code
+      int[] codes = Arrays.copyOf(touched, count);
+      Arrays.sort(codes);
       int[] starts = new int[count + 1];
       PackageEvidence[] out = new PackageEvidence[n];
       List<String>[] covered = null;
       int r = 0;
       int missing = 0;
       for (int k = 0; k < count; k++) {
-        int a = numbers[k];
+        int a = codes[k];
         starts[k] = r;
         int worst = head[a];
         for (int i = worst; i >= 0; i = next[i]) {
@@ -223,9 +233,9 @@ public final class Matcher {
             worst = i;
           }
         }
-        st[k] = states[worst];
-        ru[k] = rules[worst];
-        if (!mitigated.isEmpty() && STATES[st[k]].exposed()) {
+        byte st = states[worst];
+        byte ru = rules[worst];
+        if (!mitigated.isEmpty() && STATES[st].exposed()) {
           List<String> cv = coveredCves(advisories.get(a), out, starts[k], r, mitigated);
           if (cv != null) {
             if (covered == null) {
@@ -235,16 +245,17 @@ public final class Matcher {
             }
             covered[k] = cv;
             if (cv.size() == advisories.get(a).cves().size()) {
-              st[k] = (byte) FindingState.MITIGATED_BY_LIVEPATCH.ordinal();
-              ru[k] = FindingList.MITIGATED;
+              st = (byte) FindingState.MITIGATED_BY_LIVEPATCH.ordinal();
+              ru = FindingList.MITIGATED;
             }
           }
         }
-        byState[st[k]]++;
+        byState[st]++;
+        codes[k] = FindingList.code(a, st, ru);
       }
       starts[count] = r;
       missingRows[0] = missing;
-      return new FindingList(advisories, numbers, st, ru, starts, out, covered);
+      return new FindingList(advisories, codes, starts, out, covered);
     }
 
     void clear() {
@@ -268,27 +279,31 @@ public final class Matcher {
       ThreadLocal.withInitial(() -> new Scratch(index().size()));
 
   private Evaluated evaluate(
-      List<Nevra> packages, String unameR, List<String> loadedLivepatches, ScopeBits scope) {
+      List<InstalledPackage> packages,
+      String unameR,
+      List<String> loadedLivepatches,
+      ScopeBits scope) {
     // installed packages that some advisory names, ordered by name rank (so that each finding's
     // rows come out sorted by name, then arch), grouped by name
     int n = 0;
-    AdvisoryIndex.NameRows[] names = new AdvisoryIndex.NameRows[packages.size()];
-    Nevra[] builds = new Nevra[packages.size()];
-    long[] order = new long[packages.size()];
+    Scratch c = scratch.get();
+    c.fit(packages.size());
+    AdvisoryIndex.NameRows[] names = c.names;
+    Nevra[] builds = c.builds;
+    long[] order = c.order;
     boolean livepatchInstalled = false;
     for (int i = 0; i < packages.size(); i++) {
-      Nevra p = packages.get(i);
+      Nevra p = packages.get(i).nevra();
       AdvisoryIndex.NameRows nr = index.rows(p.name());
+      names[i] = nr;
+      builds[i] = p;
       if (nr == null) {
         continue;
       }
       livepatchInstalled |= p.name().startsWith(KernelPackages.LIVEPATCH_PREFIX);
-      names[i] = nr;
-      builds[i] = p;
       order[n++] = ((long) nr.rank << 32) | i;
     }
     Arrays.sort(order, 0, n);
-    Scratch c = scratch.get();
     try {
       for (int k = 0; k < n; ) {
         int first = (int) order[k];
@@ -392,10 +407,12 @@ public final class Matcher {
    * ids named by loaded kpatch modules ({@code livepatch_CVE_2019_20096}, AWS EC2 user guide
    * "kpatch list").
    */
-  private Set<String> mitigatedCves(List<Nevra> packages, String unameR, List<String> loaded) {
+  private Set<String> mitigatedCves(
+      List<InstalledPackage> packages, String unameR, List<String> loaded) {
     Set<String> out = new HashSet<>();
     if (unameR != null) {
-      for (Nevra lp : packages) {
+      for (InstalledPackage ip : packages) {
+        Nevra lp = ip.nevra();
         if (!KernelPackages.livepatchTargets(lp.name(), unameR)) {
           continue;
         }

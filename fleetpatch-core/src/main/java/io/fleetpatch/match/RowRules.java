@@ -131,8 +131,9 @@ final class RowRules {
   private static PackageEvidence[] mismatchRows(
       AdvisoryIndex.Row[] rows, AdvisoryIndex.NameRows nr, List<Nevra> others) {
     PackageEvidence[] ev = new PackageEvidence[rows.length];
+    int[][] ofArches = nr.advisoriesOfArches(others);
     for (int i = 0; i < rows.length; i++) {
-      if (nr.hasRowForAnyArchOf(rows[i].advisory(), others)) {
+      if (AdvisoryIndex.NameRows.hasRowForAnyArchOf(rows[i].advisory(), ofArches)) {
         continue;
       }
       ev[i] =
