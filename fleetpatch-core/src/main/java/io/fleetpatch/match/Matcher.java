@@ -5,7 +5,6 @@ import io.fleetpatch.advisory.AdvisoryType;
 import io.fleetpatch.inventory.InstalledPackage;
 import io.fleetpatch.inventory.Inventory;
 import io.fleetpatch.rpm.Nevra;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
@@ -143,140 +142,8 @@ public final class Matcher {
   /** Bound of the scope caches (distinct repo lists and scopes). */
   private static final int MAX_CACHED = 10_000;
 
-  /**
-   * Per thread scratch: the package rows collected for one host, grouped by advisory number through
-   * linked lists over flat arrays (cache-friendly), reused host to host.
-   */
-  private static final class Scratch implements NameVerdict.Target {
-    final int[] head;
-    final int[] tail;
-    final int[] touched;
-    int count;
-    int n;
-    int[] next = new int[4096];
-    PackageEvidence[] rows = new PackageEvidence[4096];
-    byte[] states = new byte[4096];
-    byte[] rules = new byte[4096];
-
-    /** Per installed package of the host: its name's rows, its build, and the order by name. */
-    AdvisoryIndex.NameRows[] names = new AdvisoryIndex.NameRows[1024];
-
-    Nevra[] builds = new Nevra[1024];
-    long[] order = new long[1024];
-
-    /** Makes room for a host's packages. */
-    void fit(int packages) {
-      if (packages > names.length) {
-        int size = Math.max(packages, names.length * 2);
-        names = new AdvisoryIndex.NameRows[size];
-        builds = new Nevra[size];
-        order = new long[size];
-      }
-    }
-
-    Scratch(int advisories) {
-      head = new int[advisories];
-      tail = new int[advisories];
-      touched = new int[advisories];
-      Arrays.fill(head, -1);
-    }
-
-    /** Adds a row of one advisory. */
-    @Override
-    public void add(int advisory, PackageEvidence ev, byte state, byte rule) {
-      if (n == rows.length) {
-        next = Arrays.copyOf(next, n * 2);
-        rows = Arrays.copyOf(rows, n * 2);
-        states = Arrays.copyOf(states, n * 2);
-        rules = Arrays.copyOf(rules, n * 2);
-      }
-      int i = n++;
-      rows[i] = ev;
-      states[i] = state;
-      rules[i] = rule;
-      next[i] = -1;
-      if (head[advisory] < 0) {
-        head[advisory] = i;
-        touched[count++] = advisory;
-      } else {
-        next[tail[advisory]] = i;
-      }
-      tail[advisory] = i;
-    }
-
-    /**
-     * The findings of the rows collected, by advisory number: per advisory its rows in the order
-     * collected (by package name, then arch), its state and rule those of its first row with the
-     * lowest exposure rank; live patches may then mitigate kernel findings ({@code mitigated}: CVEs
-     * they fix). Counts them into {@code byState}; returns the MISSING rows.
-     */
-    FindingList findings(
-        List<Advisory> advisories, Set<String> mitigated, int[] byState, int[] missingRows) {
-      // advisory numbers, sorted, then each replaced by its finding's code
-      int[] codes = Arrays.copyOf(touched, count);
-      Arrays.sort(codes);
-      int[] starts = new int[count + 1];
-      PackageEvidence[] out = new PackageEvidence[n];
-      List<String>[] covered = null;
-      int r = 0;
-      int missing = 0;
-      for (int k = 0; k < count; k++) {
-        int a = codes[k];
-        starts[k] = r;
-        int worst = head[a];
-        for (int i = worst; i >= 0; i = next[i]) {
-          out[r++] = rows[i];
-          if (states[i] == MISSING) {
-            missing++;
-          }
-          if (EXPOSURE_RANK[states[i]] < EXPOSURE_RANK[states[worst]]) {
-            worst = i;
-          }
-        }
-        byte st = states[worst];
-        byte ru = rules[worst];
-        if (!mitigated.isEmpty() && STATES[st].exposed()) {
-          List<String> cv = coveredCves(advisories.get(a), out, starts[k], r, mitigated);
-          if (cv != null) {
-            if (covered == null) {
-              @SuppressWarnings("unchecked")
-              List<String>[] made = new List[count];
-              covered = made;
-            }
-            covered[k] = cv;
-            if (cv.size() == advisories.get(a).cves().size()) {
-              st = (byte) FindingState.MITIGATED_BY_LIVEPATCH.ordinal();
-              ru = FindingList.MITIGATED;
-            }
-          }
-        }
-        byState[st]++;
-        codes[k] = FindingList.code(a, st, ru);
-      }
-      starts[count] = r;
-      missingRows[0] = missing;
-      return new FindingList(advisories, codes, starts, out, covered);
-    }
-
-    void clear() {
-      for (int i = 0; i < count; i++) {
-        head[touched[i]] = -1;
-      }
-      Arrays.fill(rows, 0, n, null);
-      count = 0;
-      n = 0;
-    }
-  }
-
-  /** {@link FindingState#exposureRank()} by ordinal. */
-  private static final int[] EXPOSURE_RANK =
-      Arrays.stream(FindingState.values()).mapToInt(FindingState::exposureRank).toArray();
-
-  private static final FindingState[] STATES = FindingState.values();
-  private static final byte MISSING = (byte) FindingState.MISSING.ordinal();
-
-  private final ThreadLocal<Scratch> scratch =
-      ThreadLocal.withInitial(() -> new Scratch(index().size()));
+  private final ThreadLocal<HostRows> scratch =
+      ThreadLocal.withInitial(() -> new HostRows(index().size()));
 
   private Evaluated evaluate(
       List<InstalledPackage> packages,
@@ -286,7 +153,7 @@ public final class Matcher {
     // installed packages that some advisory names, ordered by name rank (so that each finding's
     // rows come out sorted by name, then arch), grouped by name
     int n = 0;
-    Scratch c = scratch.get();
+    HostRows c = scratch.get();
     c.fit(packages.size());
     AdvisoryIndex.NameRows[] names = c.names;
     Nevra[] builds = c.builds;
@@ -329,7 +196,7 @@ public final class Matcher {
           livepatchInstalled || (loadedLivepatches != null && !loadedLivepatches.isEmpty())
               ? mitigatedCves(packages, unameR, loadedLivepatches)
               : Set.of();
-      int[] byState = new int[STATES.length];
+      int[] byState = new int[FindingState.values().length];
       int[] missingRows = new int[1];
       FindingList out = c.findings(index.advisories(), mitigated, byState, missingRows);
       return new Evaluated(out, FindingCounts.of(byState, missingRows[0]));
@@ -379,26 +246,6 @@ public final class Matcher {
       mask |= (long) feeds[repos[j]] << (2 * j);
     }
     return mask;
-  }
-
-  /**
-   * The CVEs of an exposed advisory that live patches cover, when its only exposed rows ({@code
-   * rows[from..to)}) are kernel packages; null when that is not so or none is covered.
-   */
-  private static List<String> coveredCves(
-      Advisory adv, PackageEvidence[] rows, int from, int to, Set<String> mitigated) {
-    for (int i = from; i < to; i++) {
-      if (rows[i].state().exposed() && !KernelPackages.isFamily(rows[i].name())) {
-        return null;
-      }
-    }
-    List<String> cv = new ArrayList<>();
-    for (String cve : adv.cves()) {
-      if (mitigated.contains(cve)) {
-        cv.add(cve);
-      }
-    }
-    return cv.isEmpty() ? null : List.copyOf(cv);
   }
 
   /**
