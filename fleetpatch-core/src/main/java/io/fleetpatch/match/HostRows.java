@@ -44,10 +44,14 @@ final class HostRows implements NameVerdict.Target {
   private byte[] states = new byte[4096];
   private byte[] rules = new byte[4096];
 
-  /** Per installed package of the host: its name's rows, its build, and the order by name. */
+  /**
+   * Per installed package of the host: its name's rows, its build, what the matcher knows of the
+   * build, and the order by name.
+   */
   AdvisoryIndex.NameRows[] names = new AdvisoryIndex.NameRows[1024];
 
   Nevra[] builds = new Nevra[1024];
+  KnownBuilds.Entry[] entries = new KnownBuilds.Entry[1024];
   long[] order = new long[1024];
 
   HostRows(int advisories) {
@@ -57,12 +61,13 @@ final class HostRows implements NameVerdict.Target {
     touched = new int[advisories];
   }
 
-  /** Makes room for a host's packages in {@link #names}, {@link #builds} and {@link #order}. */
+  /** Makes room for a host's packages in the per-package arrays. */
   void fit(int packages) {
     if (packages > names.length) {
       int grown = Math.max(packages, names.length * 2);
       names = new AdvisoryIndex.NameRows[grown];
       builds = new Nevra[grown];
+      entries = new KnownBuilds.Entry[grown];
       order = new long[grown];
     }
   }

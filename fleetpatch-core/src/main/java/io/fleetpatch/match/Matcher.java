@@ -158,12 +158,18 @@ public final class Matcher {
     AdvisoryIndex.NameRows[] names = c.names;
     Nevra[] builds = c.builds;
     long[] order = c.order;
+    KnownBuilds.Entry[] entries = c.entries;
     boolean livepatchInstalled = false;
     for (int i = 0; i < packages.size(); i++) {
       Nevra p = packages.get(i).nevra();
-      AdvisoryIndex.NameRows nr = index.rows(p.name());
+      KnownBuilds.Entry e = known.get(p);
+      if (e == null) {
+        e = known.add(p, index.rows(p.name()));
+      }
+      AdvisoryIndex.NameRows nr = e.rows;
       names[i] = nr;
       builds[i] = p;
+      entries[i] = e;
       if (nr == null) {
         continue;
       }
@@ -179,17 +185,15 @@ public final class Matcher {
         while (end < n && names[(int) order[end]] == nr) {
           end++;
         }
-        Object group;
         if (end == k + 1) {
-          group = builds[first];
+          verdictOfOne(entries[first], builds[first], nr, unameR, scope).addTo(c);
         } else {
           Nevra[] several = new Nevra[end - k];
           for (int j = k; j < end; j++) {
             several[j - k] = builds[(int) order[j]];
           }
-          group = List.of(several);
+          verdict(List.of(several), nr, unameR, scope).addTo(c);
         }
-        verdict(group, nr, unameR, scope).addTo(c);
         k = end;
       }
       Set<String> mitigated =
@@ -210,15 +214,58 @@ public final class Matcher {
 
   private final VerdictCache verdicts;
 
+  /** Build objects met, by identity: their name's rows and their verdicts. */
+  private final KnownBuilds known = new KnownBuilds();
+
   /**
    * The rows of one installed name (the builds of a group: a {@link Nevra} or a {@code
    * List<Nevra>}): shared when this combination was seen before.
    */
   private NameVerdict verdict(
       Object builds, AdvisoryIndex.NameRows nr, String unameR, ScopeBits scope) {
-    // the running kernel decides rows only for kernel names (isRunning, multipleBuilds)
-    String running = nr.runningKernel || nr.installonly ? unameR : null;
+    return verdict(builds, nr, unameR, scope, scopeKey(nr, scope), running(nr, unameR));
+  }
+
+  /**
+   * The running kernel where it decides a name's rows (kernel names: isRunning, multipleBuilds).
+   */
+  private static String running(AdvisoryIndex.NameRows nr, String unameR) {
+    return nr.runningKernel || nr.installonly ? unameR : null;
+  }
+
+  /**
+   * The rows of a name installed in one build: first from what is known of that build object (no
+   * hashing), else as {@link #verdict(Object, AdvisoryIndex.NameRows, String, ScopeBits)}, then
+   * remembered there.
+   */
+  private NameVerdict verdictOfOne(
+      KnownBuilds.Entry known,
+      Nevra build,
+      AdvisoryIndex.NameRows nr,
+      String unameR,
+      ScopeBits scope) {
     long key = scopeKey(nr, scope);
+    String running = running(nr, unameR);
+    for (NameVerdict v = known.verdicts; v != null; v = v.next) {
+      if (v.decidedFor(key, running)) {
+        return v;
+      }
+    }
+    NameVerdict v = verdict(build, nr, unameR, scope, key, running);
+    if (known.chained < KnownBuilds.MAX_CHAINED) {
+      known.verdicts = v.chainedTo(known.verdicts);
+      known.chained++;
+    }
+    return v;
+  }
+
+  private NameVerdict verdict(
+      Object builds,
+      AdvisoryIndex.NameRows nr,
+      String unameR,
+      ScopeBits scope,
+      long key,
+      String running) {
     NameVerdict v = verdicts.get(nr.rank, builds, key, running);
     if (v == null) {
       @SuppressWarnings("unchecked")
