@@ -1,5 +1,6 @@
 package io.fleetpatch.inventory.collect;
 
+import io.fleetpatch.inventory.BuildPool;
 import io.fleetpatch.inventory.Host;
 import io.fleetpatch.inventory.InstalledPackage;
 import io.fleetpatch.inventory.Inventory;
@@ -39,6 +40,11 @@ public final class InventorySources {
 
   private final Arch defaultArch;
   private final Clock clock;
+
+  /**
+   * The builds of every inventory this reader has read, one object each (see {@link BuildPool}).
+   */
+  private final BuildPool builds = new BuildPool();
 
   /**
    * @param defaultArch the arch given to packages of {@code rpm -qa} layouts without an arch column
@@ -112,11 +118,18 @@ public final class InventorySources {
     return SourceKind.RPM_QA_TEXT;
   }
 
-  /** Reads {@code source}, whatever it is (see the class comment). */
+  /**
+   * Reads {@code source}, whatever it is (see the class comment), its builds shared with those of
+   * the inventories this reader read before ({@link BuildPool}).
+   */
   public Inventory read(Path source) {
     if (!Files.exists(source)) {
       throw new UncheckedIOException(new NoSuchFileException(source.toString()));
     }
+    return builds.share(readUnshared(source));
+  }
+
+  private Inventory readUnshared(Path source) {
     return switch (detect(source)) {
       case INVENTORY_JSON -> {
         checkSize(source);
