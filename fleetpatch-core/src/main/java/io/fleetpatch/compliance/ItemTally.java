@@ -15,9 +15,12 @@ public final class ItemTally {
   private static final int SEVERITIES = Severity.values().length;
   private static final ComplianceState[] STATE = ComplianceState.values();
 
-  private static final int OVERDUE = 1 << 8;
-  private static final int WAIVED = 1 << 9;
-  private static final int VIOLATING_STATE = 1 << 10;
+  /**
+   * An item's cell, counted: {@code ((state * SEVERITIES + severity) * 2 + overdue) * 2 + waived}.
+   * Counting a host's items is then one increment per item; what the roll-ups read is derived once
+   * per host ({@link Counter#build}).
+   */
+  static final int CELLS = STATES * SEVERITIES * 4;
 
   private final int[] byStateAndSeverity;
   private final int[] overdueBySeverity;
@@ -41,18 +44,10 @@ public final class ItemTally {
     return c.build();
   }
 
-  /** An item as the tally counts it, in one int (computed once per shared item). */
+  /** An item's cell (below {@link #CELLS}; computed once per shared item). */
   static int code(ComplianceItem i) {
-    int code = i.state().ordinal() * SEVERITIES + i.severity().ordinal();
-    if (i.overdue()) {
-      code |= OVERDUE;
-    }
-    if (i.exception() != null) {
-      code |= WAIVED;
-    } else if (i.state().violates()) {
-      code |= VIOLATING_STATE;
-    }
-    return code;
+    int cell = i.state().ordinal() * SEVERITIES + i.severity().ordinal();
+    return (cell * 2 + (i.overdue() ? 1 : 0)) * 2 + (i.exception() != null ? 1 : 0);
   }
 
   /** Items in one state with one severity. */
@@ -124,29 +119,36 @@ public final class ItemTally {
         .toString();
   }
 
-  /** Counts item codes ({@link #code}) for one host, then hands its counts over; single use. */
+  /** Counts item cells ({@link #code}) for one host; not thread-safe. */
   static final class Counter {
-    private final int[] byStateAndSeverity = new int[STATES * SEVERITIES];
-    private final int[] overdueBySeverity = new int[SEVERITIES];
-    private int waived;
-    private int violatingSeverities;
+    private final int[] cells = new int[CELLS];
 
     void add(int code) {
-      int cell = code & 0xff;
-      byStateAndSeverity[cell]++;
-      int severity = cell % SEVERITIES;
-      if ((code & OVERDUE) != 0) {
-        overdueBySeverity[severity]++;
-      }
-      if ((code & WAIVED) != 0) {
-        waived++;
-      }
-      if ((code & VIOLATING_STATE) != 0) {
-        violatingSeverities |= 1 << severity;
-      }
+      cells[code]++;
     }
 
     ItemTally build() {
+      int[] byStateAndSeverity = new int[STATES * SEVERITIES];
+      int[] overdueBySeverity = new int[SEVERITIES];
+      int waived = 0;
+      int violatingSeverities = 0;
+      for (int code = 0; code < CELLS; code++) {
+        int n = cells[code];
+        if (n == 0) {
+          continue;
+        }
+        int cell = code >> 2;
+        int severity = cell % SEVERITIES;
+        byStateAndSeverity[cell] += n;
+        if ((code & 2) != 0) {
+          overdueBySeverity[severity] += n;
+        }
+        if ((code & 1) != 0) {
+          waived += n;
+        } else if (STATE[cell / SEVERITIES].violates()) {
+          violatingSeverities |= 1 << severity;
+        }
+      }
       return new ItemTally(byStateAndSeverity, overdueBySeverity, waived, violatingSeverities);
     }
   }

@@ -29,7 +29,19 @@ final class SharedItems {
    * One advisory in one detected state, judged: its item (null: none), the compliance level it
    * violates at (null: it does not violate), and its {@link ItemTally#code}.
    */
-  private record Slot(ComplianceItem item, ComplianceLevel violatesAt, int code) {}
+  private record Slot(ComplianceItem item, ComplianceLevel violatesAt, int code) {
+    /** The slot in one int: {@link #JUDGED}, {@link #HAS_ITEM}, level ordinal + 1, tally code. */
+    int packed() {
+      return JUDGED
+          | (item == null ? 0 : HAS_ITEM)
+          | (violatesAt == null ? 0 : violatesAt.ordinal() + 1) << 16
+          | code;
+    }
+  }
+
+  private static final int JUDGED = 1 << 30;
+  private static final int HAS_ITEM = 1 << 29;
+  private static final ComplianceLevel[] LEVELS = ComplianceLevel.values();
 
   /** An advisory (by identity: one shared object per run) in one detected state. */
   private record SlotKey(Advisory advisory, FindingState state) {
@@ -49,9 +61,13 @@ final class SharedItems {
   private final List<Advisory> numbering;
 
   /**
-   * Per advisory number and detected state ({@code number * STATES + state}): the slot, or null.
+   * Per advisory number and detected state ({@code number * STATES + state}): the slot packed
+   * ({@link Slot#packed}; 0 until judged) and its item. Written item first; a reader that sees the
+   * code before the item judges again under the lock.
    */
-  private final Slot[] byNumber;
+  private final int[] packed;
+
+  private final ComplianceItem[] items;
 
   /** Slots of findings not numbered by {@link #numbering}. */
   private final ConcurrentHashMap<SlotKey, Slot> others = new ConcurrentHashMap<>();
@@ -69,7 +85,8 @@ final class SharedItems {
     this.make = make;
     this.violates = violates;
     this.numbering = numbering;
-    this.byNumber = new Slot[numbering.size() * STATES];
+    this.packed = new int[numbering.size() * STATES];
+    this.items = new ComplianceItem[packed.length];
   }
 
   /**
@@ -81,14 +98,15 @@ final class SharedItems {
 
   /** The items of a host's findings. */
   Judged items(List<Finding> findings) {
-    FindingList flat =
-        findings instanceof FindingList fl && fl.numbering() == numbering ? fl : null;
+    if (findings instanceof FindingList fl && fl.numbering() == numbering) {
+      return numbered(fl);
+    }
     ComplianceItem[] out = new ComplianceItem[findings.size()];
     ItemTally.Counter tally = new ItemTally.Counter();
     ComplianceLevel nodeLevel = null;
     int n = 0;
-    for (int k = 0; k < out.length; k++) {
-      Slot s = flat != null ? numbered(flat, k) : other(findings.get(k));
+    for (Finding f : findings) {
+      Slot s = other(f);
       if (s.item != null) {
         out[n++] = s.item;
         tally.add(s.code);
@@ -101,13 +119,48 @@ final class SharedItems {
     return new Judged(n == out.length ? out : Arrays.copyOf(out, n), nodeLevel, tally.build());
   }
 
-  private Slot numbered(FindingList findings, int k) {
-    int i = findings.number(k) * STATES + findings.state(k).ordinal();
-    Slot s = byNumber[i];
-    if (s == null) {
-      s = judge(findings.get(k));
-      byNumber[i] = s;
+  /** A matcher's findings: per finding one int read (and one reference copy). */
+  private Judged numbered(FindingList findings) {
+    ComplianceItem[] out = new ComplianceItem[findings.size()];
+    ItemTally.Counter tally = new ItemTally.Counter();
+    int level = Integer.MAX_VALUE;
+    int n = 0;
+    for (int k = 0; k < out.length; k++) {
+      int i = findings.number(k) * STATES + findings.stateOrdinal(k);
+      int p = packed[i];
+      ComplianceItem item = items[i];
+      if (p == 0 || (item == null && (p & HAS_ITEM) != 0)) {
+        Slot s = judgeOnce(i, findings.get(k));
+        p = s.packed();
+        item = s.item;
+      }
+      if (item != null) {
+        out[n++] = item;
+        tally.add(p & 0xffff);
+        int violates = (p >>> 16) & 0xff;
+        if (violates != 0 && violates - 1 < level) {
+          level = violates - 1;
+        }
+      }
     }
+    return new Judged(
+        n == out.length ? out : Arrays.copyOf(out, n),
+        level == Integer.MAX_VALUE ? null : LEVELS[level],
+        tally.build());
+  }
+
+  /** Judges slot {@code i} unless another thread did: item first, then its code. */
+  private synchronized Slot judgeOnce(int i, Finding f) {
+    if (packed[i] != 0) {
+      ComplianceItem item = items[i];
+      return new Slot(
+          item,
+          ((packed[i] >>> 16) & 0xff) == 0 ? null : LEVELS[((packed[i] >>> 16) & 0xff) - 1],
+          packed[i] & 0xffff);
+    }
+    Slot s = judge(f);
+    items[i] = s.item;
+    packed[i] = s.packed();
     return s;
   }
 

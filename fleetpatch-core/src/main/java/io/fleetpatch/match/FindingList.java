@@ -91,6 +91,11 @@ public final class FindingList extends AbstractList<Finding> implements RandomAc
     return advisories.get(codes[i] >>> 16);
   }
 
+  /** Finding i's state's ordinal, without making the finding. */
+  public int stateOrdinal(int i) {
+    return (codes[i] >>> 8) & 0xff;
+  }
+
   /** Finding i's state, without making the finding. */
   public FindingState state(int i) {
     return STATES[(codes[i] >>> 8) & 0xff];

@@ -25,6 +25,8 @@ import io.fleetpatch.match.Matcher;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.List;
@@ -142,6 +144,7 @@ final class ComplyBenchCommand implements Callable<Integer> {
     double bestComply = Double.MAX_VALUE;
     double bestScanCpu = Double.MAX_VALUE;
     double bestComplyCpu = Double.MAX_VALUE;
+    List<Double> splits = new ArrayList<>();
     try {
       Inventory[] hosts = synthetic.hosts(fleet.hosts, fleet.seed, pool);
       out.printf(
@@ -161,15 +164,19 @@ final class ComplyBenchCommand implements Callable<Integer> {
         Pass s = pass(matcher, policy, hosts, pool, false);
         System.gc();
         Pass c = pass(matcher, policy, hosts, pool, true);
+        double split = c.complyNanos / (double) c.scanNanos;
+        splits.add(split);
         out.printf(
             Locale.ROOT,
-            "round %d: scan %.2f s wall / %.2f s CPU, scan+comply %.2f s wall / %.2f s CPU (load"
+            "round %d: scan %.2f s wall / %.2f s CPU, scan+comply %.2f s wall / %.2f s CPU; in"
+                + " that pass the hosts' comply steps took %.1f %% of their scan steps (load"
                 + " average %.1f)%n",
             r + 1,
             s.seconds,
             s.cpu,
             c.seconds,
             c.cpu,
+            100 * split,
             ProcessClock.loadAverage());
         out.flush();
         bestScan = Math.min(bestScan, s.seconds);
@@ -216,6 +223,16 @@ final class ComplyBenchCommand implements Callable<Integer> {
         bestComplyCpu / bestScanCpu,
         100 * (bestComply - bestScan) / bestScan,
         100 * (bestComplyCpu - bestScanCpu) / bestScanCpu);
+    Collections.sort(splits);
+    out.printf(
+        Locale.ROOT,
+        "in-pass split: comply adds %.1f %% to the scan (median of %d passes; each host's scan and"
+            + " comply steps timed back to back, so a slower machine moment slows both alike;"
+            + " range %.1f-%.1f %%)%n",
+        100 * splits.get(splits.size() / 2),
+        splits.size(),
+        100 * splits.get(0),
+        100 * splits.get(splits.size() - 1));
     out.flush();
     return ExitCode.OK;
   }
@@ -223,6 +240,12 @@ final class ComplyBenchCommand implements Callable<Integer> {
   private static final class Pass {
     double seconds;
     double cpu;
+
+    /** Summed over the threads: time in each host's scan step, and in its comply step. */
+    long scanNanos;
+
+    long complyNanos;
+
     long findings;
     long items;
     FleetSummary summary;
@@ -240,6 +263,8 @@ final class ComplyBenchCommand implements Callable<Integer> {
         comply ? new ComplianceEvaluator(policy, matcher.index().advisories()) : null;
     LongAdder findings = new LongAdder();
     LongAdder items = new LongAdder();
+    LongAdder scanTime = new LongAdder();
+    LongAdder complyTime = new LongAdder();
     int chunks = Math.max(1, fleet.threads * 8);
     FleetSummary.Builder[] builders = new FleetSummary.Builder[chunks];
     long c0 = ProcessClock.cpuNanos();
@@ -253,17 +278,25 @@ final class ComplyBenchCommand implements Callable<Integer> {
                           FleetSummary.Builder b = new FleetSummary.Builder();
                           long f = 0;
                           long it = 0;
+                          long scanNs = 0;
+                          long complyNs = 0;
                           for (int i = c; i < hosts.length; i += chunks) {
+                            long n0 = System.nanoTime();
                             HostFindings h = scanner.scan(hosts[i]);
                             f += h.findings().size();
+                            long n1 = System.nanoTime();
+                            scanNs += n1 - n0;
                             if (evaluator != null) {
                               HostCompliance hc = evaluator.evaluate(hosts[i], h);
                               it += hc.items().size();
                               b.add(hc);
+                              complyNs += System.nanoTime() - n1;
                             }
                           }
                           findings.add(f);
                           items.add(it);
+                          scanTime.add(scanNs);
+                          complyTime.add(complyNs);
                           builders[c] = b;
                         }))
         .get();
@@ -278,6 +311,8 @@ final class ComplyBenchCommand implements Callable<Integer> {
     p.cpu = (c1 - c0) / 1e9;
     p.findings = findings.sum();
     p.items = items.sum();
+    p.scanNanos = scanTime.sum();
+    p.complyNanos = complyTime.sum();
     p.summary = total.build();
     return p;
   }
