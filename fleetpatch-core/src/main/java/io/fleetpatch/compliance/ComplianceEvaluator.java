@@ -251,7 +251,7 @@ public final class ComplianceEvaluator {
                         i -> i.violates(policy.threshold()),
                         order))
             .items(fs);
-    return new Judged(List.of(j.items()), j.nodeLevel() == null, j.nodeLevel(), j.tally());
+    return new Judged(j.items(), j.nodeLevel() == null, j.nodeLevel(), j.tally());
   }
 
   private static boolean isAl2023(Inventory inventory) {

@@ -47,7 +47,7 @@ public record HostCompliance(
     Objects.requireNonNull(host, "host");
     Objects.requireNonNull(os, "os");
     Objects.requireNonNull(baseline, "baseline");
-    items = List.copyOf(items);
+    items = items instanceof SharedItems.ItemsOfFindings shared ? shared : List.copyOf(items);
     Objects.requireNonNull(tally, "tally");
     packageEol = List.copyOf(packageEol);
   }

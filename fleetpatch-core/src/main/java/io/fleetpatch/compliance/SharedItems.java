@@ -5,8 +5,11 @@ import io.fleetpatch.baseline.ComplianceLevel;
 import io.fleetpatch.match.Finding;
 import io.fleetpatch.match.FindingList;
 import io.fleetpatch.match.FindingState;
+import java.util.AbstractList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
+import java.util.RandomAccess;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import java.util.function.Predicate;
@@ -94,7 +97,7 @@ final class SharedItems {
    *
    * @param nodeLevel the highest compliance level an item violates at, or null when none violates
    */
-  record Judged(ComplianceItem[] items, ComplianceLevel nodeLevel, ItemTally tally) {}
+  record Judged(List<ComplianceItem> items, ComplianceLevel nodeLevel, ItemTally tally) {}
 
   /** The items of a host's findings. */
   Judged items(List<Finding> findings) {
@@ -116,26 +119,25 @@ final class SharedItems {
         }
       }
     }
-    return new Judged(n == out.length ? out : Arrays.copyOf(out, n), nodeLevel, tally.build());
+    return new Judged(List.of(Arrays.copyOf(out, n)), nodeLevel, tally.build());
   }
 
-  /** A matcher's findings: per finding one int read (and one reference copy). */
+  /**
+   * A matcher's findings: per finding one int read. The items are not copied out; the host's item
+   * list reads them from the shared slots when it is read ({@link ItemsOfFindings}).
+   */
   private Judged numbered(FindingList findings) {
-    ComplianceItem[] out = new ComplianceItem[findings.size()];
     ItemTally.Counter tally = new ItemTally.Counter();
     int level = Integer.MAX_VALUE;
     int n = 0;
-    for (int k = 0; k < out.length; k++) {
-      int i = findings.number(k) * STATES + findings.stateOrdinal(k);
+    for (int k = 0; k < findings.size(); k++) {
+      int i = slot(findings, k);
       int p = packed[i];
-      ComplianceItem item = items[i];
-      if (p == 0 || (item == null && (p & HAS_ITEM) != 0)) {
-        Slot s = judgeOnce(i, findings.get(k));
-        p = s.packed();
-        item = s.item;
+      if (p == 0) {
+        p = judgeOnce(i, findings.get(k)).packed();
       }
-      if (item != null) {
-        out[n++] = item;
+      if ((p & HAS_ITEM) != 0) {
+        n++;
         tally.add(p & 0xffff);
         int violates = (p >>> 16) & 0xff;
         if (violates != 0 && violates - 1 < level) {
@@ -144,9 +146,61 @@ final class SharedItems {
       }
     }
     return new Judged(
-        n == out.length ? out : Arrays.copyOf(out, n),
+        new ItemsOfFindings(this, findings, n),
         level == Integer.MAX_VALUE ? null : LEVELS[level],
         tally.build());
+  }
+
+  private static int slot(FindingList findings, int k) {
+    return findings.number(k) * STATES + findings.stateOrdinal(k);
+  }
+
+  /**
+   * One host's items, read from the shared slots of its findings (those with an item, in order).
+   * Immutable; where each item sits is found on the first read.
+   */
+  static final class ItemsOfFindings extends AbstractList<ComplianceItem> implements RandomAccess {
+    private final SharedItems shared;
+    private final FindingList findings;
+    private final int size;
+
+    /** Per item, its finding's slot; made on the first read (a race makes an equal array). */
+    private int[] slots;
+
+    ItemsOfFindings(SharedItems shared, FindingList findings, int size) {
+      this.shared = shared;
+      this.findings = findings;
+      this.size = size;
+    }
+
+    @Override
+    public int size() {
+      return size;
+    }
+
+    @Override
+    public ComplianceItem get(int j) {
+      Objects.checkIndex(j, size);
+      int[] s = slots;
+      if (s == null) {
+        s = new int[size];
+        int n = 0;
+        for (int k = 0; k < findings.size(); k++) {
+          int i = slot(findings, k);
+          if ((shared.packed[i] & HAS_ITEM) != 0) {
+            s[n++] = i;
+          }
+        }
+        slots = s;
+      }
+      ComplianceItem item = shared.items[s[j]];
+      return item != null ? item : shared.itemOf(s[j]);
+    }
+  }
+
+  /** The item of a judged slot, read under the lock (when a racing read saw the code first). */
+  private synchronized ComplianceItem itemOf(int i) {
+    return items[i];
   }
 
   /** Judges slot {@code i} unless another thread did: item first, then its code. */
