@@ -145,6 +145,7 @@ final class ComplyBenchCommand implements Callable<Integer> {
     double bestScanCpu = Double.MAX_VALUE;
     double bestComplyCpu = Double.MAX_VALUE;
     List<Double> splits = new ArrayList<>();
+    double[] paired;
     try {
       Inventory[] hosts = synthetic.hosts(fleet.hosts, fleet.seed, pool);
       out.printf(
@@ -185,6 +186,7 @@ final class ComplyBenchCommand implements Callable<Integer> {
         bestComplyCpu = Math.min(bestComplyCpu, c.cpu);
         last = c;
       }
+      paired = paired(matcher, policy, hosts, pool);
     } finally {
       pool.shutdown();
       pool.awaitTermination(1, TimeUnit.MINUTES);
@@ -223,6 +225,16 @@ final class ComplyBenchCommand implements Callable<Integer> {
         bestComplyCpu / bestScanCpu,
         100 * (bestComply - bestScan) / bestScan,
         100 * (bestComplyCpu - bestScanCpu) / bestScanCpu);
+    out.printf(
+        Locale.ROOT,
+        "paired blocks: comply adds %.1f %% to the scan (median over %d blocks of %d hosts, each"
+            + " scanned alone and scanned+judged back to back, in alternating order; quartiles"
+            + " %.1f-%.1f %%)%n",
+        100 * (paired[paired.length / 2] - 1),
+        paired.length,
+        BLOCK,
+        100 * (paired[paired.length / 4] - 1),
+        100 * (paired[paired.length * 3 / 4] - 1));
     Collections.sort(splits);
     out.printf(
         Locale.ROOT,
@@ -249,6 +261,73 @@ final class ComplyBenchCommand implements Callable<Integer> {
     long findings;
     long items;
     FleetSummary summary;
+  }
+
+  /** Hosts per block of the paired measurement. */
+  static final int BLOCK = 500;
+
+  /**
+   * The fleet in blocks: each block scanned alone and scanned+judged back to back (alternating
+   * which goes first, so that neither always finds the caches warm), one block per thread at a
+   * time. The machine's speed drifts over seconds; a pair takes a fraction of one, so each ratio
+   * compares like with like. Returns the blocks' ratios (scan+comply / scan), sorted; the first
+   * block of each thread (cold caches) is left out.
+   */
+  private double[] paired(
+      Matcher matcher, CompliancePolicy policy, Inventory[] hosts, ForkJoinPool pool)
+      throws Exception {
+    FleetScanner scanner = new FleetScanner(matcher, 1_000);
+    ComplianceEvaluator evaluator = new ComplianceEvaluator(policy, matcher.index().advisories());
+    int blocks = hosts.length / BLOCK;
+    int threads = fleet.threads;
+    double[][] byThread = new double[threads][];
+    LongAdder sink = new LongAdder();
+    pool.submit(
+            () ->
+                IntStream.range(0, threads)
+                    .parallel()
+                    .forEach(
+                        t -> {
+                          List<Double> ratios = new ArrayList<>();
+                          FleetSummary.Builder b = new FleetSummary.Builder();
+                          long seen = 0;
+                          for (int k = t, n = 0; k < blocks; k += threads, n++) {
+                            int from = k * BLOCK;
+                            long scanAlone = 0;
+                            long both = 0;
+                            for (int pass = 0; pass < 2; pass++) {
+                              boolean comply = (pass == 0) == (n % 2 == 1);
+                              long n0 = System.nanoTime();
+                              for (int i = from; i < from + BLOCK; i++) {
+                                HostFindings h = scanner.scan(hosts[i]);
+                                seen += h.counts().total();
+                                if (comply) {
+                                  HostCompliance hc = evaluator.evaluate(hosts[i], h);
+                                  b.add(hc);
+                                }
+                              }
+                              long took = System.nanoTime() - n0;
+                              if (comply) {
+                                both = took;
+                              } else {
+                                scanAlone = took;
+                              }
+                            }
+                            if (n > 0) {
+                              ratios.add(both / (double) scanAlone);
+                            }
+                          }
+                          sink.add(seen + b.build().hosts());
+                          byThread[t] = ratios.stream().mapToDouble(Double::doubleValue).toArray();
+                        }))
+        .get();
+    if (sink.sum() == 0) {
+      throw new IllegalStateException("paired blocks judged nothing");
+    }
+    return java.util.Arrays.stream(byThread)
+        .flatMapToDouble(java.util.Arrays::stream)
+        .sorted()
+        .toArray();
   }
 
   private Pass pass(
