@@ -7,8 +7,10 @@ import io.fleetpatch.baseline.ComplianceLevel;
 import io.fleetpatch.baseline.PatchGroups;
 import io.fleetpatch.baseline.Product;
 import io.fleetpatch.baseline.RejectedAction;
+import io.fleetpatch.inventory.Host;
 import io.fleetpatch.inventory.InstalledPackage;
 import io.fleetpatch.inventory.Inventory;
+import io.fleetpatch.inventory.OsRelease;
 import io.fleetpatch.lifecycle.Migration;
 import io.fleetpatch.lifecycle.OsLifecycle;
 import io.fleetpatch.lifecycle.OsSupport;
@@ -16,6 +18,7 @@ import io.fleetpatch.lifecycle.PackageSupport;
 import io.fleetpatch.match.Finding;
 import io.fleetpatch.match.FindingState;
 import io.fleetpatch.match.HostFindings;
+import java.util.AbstractList;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
@@ -142,8 +145,9 @@ public final class ComplianceEvaluator {
   public HostCompliance evaluate(Inventory inventory, HostFindings findings) {
     var host = findings.host();
     String group = PatchGroups.groupOf(host).orElse(null);
-    Baseline baseline = policy.groups().baselineFor(host, findings.os());
-    Product product = Product.of(findings.os());
+    HostKind kind = kind(host, findings.os(), group);
+    Baseline baseline = kind.baseline();
+    Product product = kind.product();
     List<Waiver> hostWaivers = new ArrayList<>();
     for (Waiver w : policy.waivers()) {
       if (w.activeOn(policy.asOf()) && w.target().covers(host.id(), group)) {
@@ -190,15 +194,11 @@ public final class ComplianceEvaluator {
       items = waived;
       tally = ItemTally.of(waived);
     }
-    OsSupport os = OsLifecycle.lookup(findings.os()).orElse(null);
+    OsSupport os = kind.osSupport();
     long daysPast = os == null ? 0 : os.daysPastEndOfLife(policy.asOf());
     List<PackageSupport.PackageEol> pkgEol = List.of();
-    if (policy.packageSupport().packageCount() > 0 && isAl2023(inventory)) {
-      List<String> names = new ArrayList<>(inventory.packages().size());
-      for (InstalledPackage p : inventory.packages()) {
-        names.add(p.name());
-      }
-      pkgEol = policy.packageSupport().endOfLife(names, policy.asOf());
+    if (kind.al2023() && policy.packageSupport().packageCount() > 0) {
+      pkgEol = policy.packageSupport().endOfLife(names(inventory.packages()), policy.asOf());
     }
     Migration migration =
         policy.al2023() != null && Migration.appliesTo(inventory)
@@ -254,9 +254,67 @@ public final class ComplianceEvaluator {
     return new Judged(j.items(), j.nodeLevel() == null, j.nodeLevel(), j.tally());
   }
 
-  private static boolean isAl2023(Inventory inventory) {
-    return inventory.os().id().equals("amzn")
-        && (inventory.os().versionId().equals("2023") || inventory.os().versionId().equals("2022"));
+  /** The packages' names, as a view (no copy per host). */
+  private static List<String> names(List<InstalledPackage> pkgs) {
+    return new AbstractList<>() {
+      @Override
+      public String get(int i) {
+        return pkgs.get(i).name();
+      }
+
+      @Override
+      public int size() {
+        return pkgs.size();
+      }
+    };
+  }
+
+  private static boolean isAl2023(OsRelease os) {
+    return os.id().equals("amzn")
+        && (os.versionId().equals("2023") || os.versionId().equals("2022"));
+  }
+
+  /**
+   * What a host's OS and patch group decide: its baseline, SSM product, OS support row and whether
+   * AL2023 package support applies.
+   */
+  private record HostKind(
+      Baseline baseline, Product product, OsSupport osSupport, boolean al2023) {}
+
+  /** An os-release (by identity: one shared object per distinct one in a pooled fleet), a group. */
+  private record KindKey(OsRelease os, String group) {
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof KindKey k && k.os == os && Objects.equals(k.group, group);
+    }
+
+    @Override
+    public int hashCode() {
+      return System.identityHashCode(os) * 31 + Objects.hashCode(group);
+    }
+  }
+
+  private final Map<KindKey, HostKind> kinds = new ConcurrentHashMap<>();
+
+  /** Bound of {@link #kinds}: past it, kinds are worked out per host. */
+  private static final int MAX_KINDS = 4096;
+
+  private HostKind kind(Host host, OsRelease os, String group) {
+    KindKey key = new KindKey(os, group);
+    HostKind kind = kinds.get(key);
+    if (kind == null) {
+      // the baseline depends on the host only through its patch group (PatchGroups.baselineFor)
+      kind =
+          new HostKind(
+              policy.groups().baselineFor(host, os),
+              Product.of(os),
+              OsLifecycle.lookup(os).orElse(null),
+              isAl2023(os));
+      if (kinds.size() < MAX_KINDS) {
+        kinds.putIfAbsent(key, kind);
+      }
+    }
+    return kind;
   }
 
   private ComplianceItem item(Finding f, Baseline baseline, Product product, String hostId) {

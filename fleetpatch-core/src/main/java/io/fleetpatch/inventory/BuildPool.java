@@ -6,13 +6,15 @@ import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * One object per distinct build among the inventories of one fleet read: hosts repeat the same
- * builds, so sharing them keeps a 100,000-host fleet's inventories small, and lets the matcher know
- * a build by identity ({@code KnownBuilds}) instead of hashing and comparing its name, version and
- * release on every host. Thread-safe.
+ * One object per distinct build (and os-release) among the inventories of one fleet read: hosts
+ * repeat the same builds, so sharing them keeps a 100,000-host fleet's inventories small, and lets
+ * the matcher know a build by identity ({@code KnownBuilds}) instead of hashing and comparing its
+ * name, version and release on every host (compliance likewise knows an OS by identity).
+ * Thread-safe.
  */
 public final class BuildPool {
   private final ConcurrentHashMap<Nevra, Nevra> builds = new ConcurrentHashMap<>();
+  private final ConcurrentHashMap<OsRelease, OsRelease> releases = new ConcurrentHashMap<>();
 
   /** The pooled object equal to {@code build} (the first one met). */
   public Nevra share(Nevra build) {
@@ -20,8 +22,18 @@ public final class BuildPool {
     return known == null ? build : known;
   }
 
-  /** The inventory with its packages' builds pooled (the same inventory when all already are). */
+  /** The pooled object equal to {@code os} (the first one met). */
+  public OsRelease share(OsRelease os) {
+    OsRelease known = releases.putIfAbsent(os, os);
+    return known == null ? os : known;
+  }
+
+  /**
+   * The inventory with its os-release and its packages' builds pooled (the same inventory when all
+   * already are).
+   */
   public Inventory share(Inventory inventory) {
+    OsRelease os = share(inventory.os());
     List<InstalledPackage> pkgs = inventory.packages();
     List<InstalledPackage> out = null;
     for (int i = 0; i < pkgs.size(); i++) {
@@ -39,14 +51,14 @@ public final class BuildPool {
         out.add(p);
       }
     }
-    if (out == null) {
+    if (out == null && os == inventory.os()) {
       return inventory;
     }
     return new Inventory(
         inventory.host(),
-        inventory.os(),
+        os,
         inventory.kernel(),
-        out,
+        out == null ? pkgs : out,
         inventory.repos(),
         inventory.livepatches(),
         inventory.collectedAt(),

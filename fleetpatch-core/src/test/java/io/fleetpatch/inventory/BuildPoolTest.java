@@ -25,6 +25,7 @@ class BuildPoolTest {
     assertThat(ib.packages().get(0).nevra())
         .as("different bash builds stay apart")
         .isNotEqualTo(ia.packages().get(0).nevra());
+    assertThat(ib.os()).as("one os-release object too").isSameAs(ia.os());
     assertThat(InventorySources.standard().read(b).packages().get(1).nevra())
         .as("another reader (another fleet) has its own pool")
         .isNotSameAs(ia.packages().get(1).nevra());
