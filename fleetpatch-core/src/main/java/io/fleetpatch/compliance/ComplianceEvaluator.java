@@ -84,36 +84,46 @@ public final class ComplianceEvaluator {
 
   /**
    * Hosts that share a finding list (the matcher shares it between hosts with the same packages,
-   * repos and kernel, DESIGN.md §8) and a baseline get the same items: the list is compared by
-   * identity, so the key costs nothing to build.
+   * repos and kernel, DESIGN.md §8) and a table of items get the same items: the list is compared
+   * by identity, so the key costs nothing to build.
    */
-  private record ShapeKey(List<Finding> findings, Baseline baseline, List<String> product) {
+  private record ShapeKey(List<Finding> findings, BaselineKey table) {
     @Override
     public boolean equals(Object o) {
-      return o instanceof ShapeKey k
-          && k.findings == findings
+      return o instanceof ShapeKey k && k.findings == findings && k.table.equals(table);
+    }
+
+    @Override
+    public int hashCode() {
+      return System.identityHashCode(findings) * 31 + table.hashCode();
+    }
+  }
+
+  /**
+   * One baseline (by identity) for one product, under one set of exceptions (bit w: the policy's
+   * exception w applies): a table of shared items.
+   */
+  private record BaselineKey(Baseline baseline, List<String> product, long waivers) {
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof BaselineKey k
           && k.baseline == baseline
+          && k.waivers == waivers
           && k.product.equals(product);
     }
 
     @Override
     public int hashCode() {
-      return System.identityHashCode(findings) * 31 + System.identityHashCode(baseline);
+      return (System.identityHashCode(baseline) * 31 + product.hashCode()) * 31
+          + Long.hashCode(waivers);
     }
   }
 
-  /** One baseline (by identity) for one product. */
-  private record BaselineKey(Baseline baseline, List<String> product) {
-    @Override
-    public boolean equals(Object o) {
-      return o instanceof BaselineKey k && k.baseline == baseline && k.product.equals(product);
-    }
-
-    @Override
-    public int hashCode() {
-      return System.identityHashCode(baseline) * 31 + product.hashCode();
-    }
-  }
+  /**
+   * Bound of the shared tables (each holds an int and a reference per advisory and state): hosts
+   * with exceptions of their own beyond it have them applied per host.
+   */
+  static final int MAX_TABLES = 64;
 
   private final Map<BaselineKey, SharedItems> shared = new ConcurrentHashMap<>();
   private final List<Advisory> order;
@@ -148,20 +158,34 @@ public final class ComplianceEvaluator {
     HostKind kind = kind(host, findings.os(), group);
     Baseline baseline = kind.baseline();
     Product product = kind.product();
+    // the exceptions that apply to this host, also as a set of their numbers in the policy (-1:
+    // more than 64, too many to share items by)
     List<Waiver> hostWaivers = new ArrayList<>();
-    for (Waiver w : policy.waivers()) {
-      if (w.activeOn(policy.asOf()) && w.target().covers(host.id(), group)) {
-        hostWaivers.add(w);
+    List<Waiver> all = policy.waivers();
+    long waiverSet = 0;
+    for (int w = 0; w < all.size(); w++) {
+      Waiver x = all.get(w);
+      if (x.activeOn(policy.asOf()) && x.target().covers(host.id(), group)) {
+        hostWaivers.add(x);
+        waiverSet = w < 64 && waiverSet >= 0 ? waiverSet | 1L << w : -1;
       }
     }
+    BaselineKey tableKey = new BaselineKey(baseline, product.names(), waiverSet);
+    boolean sharedWaivers =
+        !perHostInputs
+            && waiverSet >= 0
+            && (shared.size() < MAX_TABLES || shared.containsKey(tableKey));
     Judged judged;
     if (perHostInputs) {
-      judged = judge(findings.findings(), baseline, product, host.id());
+      judged = judge(findings.findings(), baseline, product, host.id(), null, List.of());
     } else {
-      ShapeKey key = new ShapeKey(findings.findings(), baseline, product.names());
+      // hosts whose exceptions are shared (a group's, or none) get items waived once for all
+      BaselineKey table = sharedWaivers ? tableKey : new BaselineKey(baseline, product.names(), 0);
+      List<Waiver> waivedBy = sharedWaivers ? hostWaivers : List.of();
+      ShapeKey key = new ShapeKey(findings.findings(), table);
       judged = shapes.get(key);
       if (judged == null) {
-        judged = judge(findings.findings(), baseline, product, host.id());
+        judged = judge(findings.findings(), baseline, product, host.id(), table, waivedBy);
         if (shapes.size() < MAX_SHAPES) {
           shapes.putIfAbsent(key, judged);
         }
@@ -171,17 +195,12 @@ public final class ComplianceEvaluator {
     boolean compliant = judged.compliant();
     ComplianceLevel nodeLevel = judged.nodeLevel();
     ItemTally tally = judged.tally();
-    if (!hostWaivers.isEmpty()) {
+    if (!hostWaivers.isEmpty() && !sharedWaivers) {
       List<ComplianceItem> waived = new ArrayList<>(items.size());
       compliant = true;
       nodeLevel = null;
       for (ComplianceItem item : items) {
-        if (item.state().violates()) {
-          String by = waiverFor(item.advisory(), hostWaivers);
-          if (by != null) {
-            item = item.waivedBy(by);
-          }
-        }
+        item = waived(item, hostWaivers);
         if (item.violates(policy.threshold())) {
           compliant = false;
           nodeLevel =
@@ -219,8 +238,19 @@ public final class ComplianceEvaluator {
         migration);
   }
 
-  private Judged judge(List<Finding> fs, Baseline baseline, Product product, String hostId) {
-    if (perHostInputs) {
+  /**
+   * @param table the shared items to use (null: items per host)
+   * @param hostWaivers the exceptions the shared items are waived by (those of every host using
+   *     {@code table})
+   */
+  private Judged judge(
+      List<Finding> fs,
+      Baseline baseline,
+      Product product,
+      String hostId,
+      BaselineKey table,
+      List<Waiver> hostWaivers) {
+    if (table == null) {
       ComplianceItem[] items = new ComplianceItem[fs.size()];
       ComplianceLevel nodeLevel = null;
       boolean compliant = true;
@@ -244,14 +274,26 @@ public final class ComplianceEvaluator {
     SharedItems.Judged j =
         shared
             .computeIfAbsent(
-                new BaselineKey(baseline, product.names()),
+                table,
                 k ->
                     new SharedItems(
-                        f -> item(f, baseline, product, null),
+                        f -> {
+                          ComplianceItem item = item(f, baseline, product, null);
+                          return item == null ? null : waived(item, hostWaivers);
+                        },
                         i -> i.violates(policy.threshold()),
                         order))
             .items(fs);
     return new Judged(j.items(), j.nodeLevel() == null, j.nodeLevel(), j.tally());
+  }
+
+  /** The item waived by the host's exceptions when it violates and they cover it. */
+  private static ComplianceItem waived(ComplianceItem item, List<Waiver> hostWaivers) {
+    if (hostWaivers.isEmpty() || !item.state().violates()) {
+      return item;
+    }
+    String by = waiverFor(item.advisory(), hostWaivers);
+    return by == null ? item : item.waivedBy(by);
   }
 
   /** The packages' names, as a view (no copy per host). */

@@ -213,4 +213,47 @@ class ItemTallyTest {
     assertThat(items).as(why).isEqualTo(2L * h.items().size());
     assertThat(s.overdue()).as(why).isEqualTo(2L * h.overdue().size());
   }
+
+  @org.junit.jupiter.api.Test
+  void hostsWithExceptionsOfTheirOwnAreWaivedAlsoPastTheSharedTables() {
+    // why: items are waived once per exception set while tables last (MAX_TABLES), then per
+    // host; and exceptions numbered 64 and above cannot be in a set at all. Both paths must waive.
+    int hosts = ComplianceEvaluator.MAX_TABLES + 10;
+    List<Waiver> waivers = new ArrayList<>();
+    for (int i = 0; i < hosts; i++) {
+      waivers.add(
+          new Waiver(
+              "EX-" + i,
+              new Waiver.Everything(),
+              new Waiver.HostId("h" + i),
+              "accepted for this host",
+              "ciso@example.com",
+              LocalDate.parse("2024-01-01"),
+              LocalDate.parse("2025-01-01"),
+              VexStatement.RISK_ACCEPTED));
+    }
+    CompliancePolicy p =
+        CompliancePolicy.of(
+                PatchGroups.single(
+                    PredefinedBaselines.byName(PredefinedBaselines.ALL_SECURITY).orElseThrow()),
+                LocalDate.parse("2024-03-01"))
+            .withWaivers(waivers);
+    AdvisoryIndex index = AdvisoryIndex.of(ADVISORIES);
+    Matcher m = new Matcher(index, MatchOptions.DEFAULTS);
+    ComplianceEvaluator eval = new ComplianceEvaluator(p, index.advisories());
+    for (int i = 0; i < hosts; i++) {
+      Inventory inv =
+          inventory(host("h" + i), "openssl-1.0.2k-20.amzn2.x86_64", "bash-4.2.46-30.amzn2.x86_64");
+      HostCompliance h = eval.evaluate(inv, m.match(inv));
+      assertThat(h.compliant()).as("host %d: its own exception waives everything", i).isTrue();
+      String own = "EX-" + i;
+      assertThat(h.items()).allMatch(item -> own.equals(item.exception()));
+      assertThat(h.tally()).isEqualTo(ItemTally.of(h.items()));
+      assertThat(h.tally().waived()).isEqualTo(h.items().size()).isPositive();
+    }
+    Inventory other = inventory(host("nobody"), "openssl-1.0.2k-20.amzn2.x86_64");
+    assertThat(eval.evaluate(other, m.match(other)).compliant())
+        .as("a host no exception names is not waived")
+        .isFalse();
+  }
 }
