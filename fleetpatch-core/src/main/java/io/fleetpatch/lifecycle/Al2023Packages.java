@@ -110,4 +110,9 @@ public final class Al2023Packages {
   public Optional<String> version(String name) {
     return Optional.ofNullable(versionByName.get(name));
   }
+
+  /** {@link #version}, or null (for per-package loops over whole fleets). */
+  public String versionOrNull(String name) {
+    return versionByName.get(name);
+  }
 }

@@ -3,7 +3,6 @@ package io.fleetpatch.lifecycle;
 import io.fleetpatch.inventory.InstalledPackage;
 import io.fleetpatch.inventory.Inventory;
 import io.fleetpatch.rpm.Evr;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
@@ -39,32 +38,40 @@ public record Migration(
    */
   public static Migration of(Inventory inventory, Al2023Packages al2023) {
     List<InstalledPackage> pkgs = inventory.packages();
-    InstalledPackage[] sorted = pkgs.toArray(new InstalledPackage[0]);
-    if (!byName(sorted)) {
+    if (!byName(pkgs)) {
       // readers list packages by name already; sort only what is not
+      InstalledPackage[] sorted = pkgs.toArray(new InstalledPackage[0]);
       Arrays.sort(sorted, Comparator.comparing(InstalledPackage::name));
+      pkgs = Arrays.asList(sorted);
     }
-    List<Available> available = new ArrayList<>();
-    List<String> missing = new ArrayList<>();
+    Available[] available = new Available[pkgs.size()];
+    String[] missing = new String[pkgs.size()];
+    int a = 0;
+    int m = 0;
     String last = null;
-    for (InstalledPackage p : sorted) {
-      if (p.name().equals(last)) {
+    for (InstalledPackage p : pkgs) {
+      String name = p.name();
+      if (name.equals(last)) {
         continue;
       }
-      last = p.name();
-      String v = al2023.version(p.name()).orElse(null);
+      last = name;
+      String v = al2023.versionOrNull(name);
       if (v == null) {
-        missing.add(p.name());
+        missing[m++] = name;
       } else {
-        available.add(new Available(p.name(), p.nevra().evr(), v));
+        available[a++] = new Available(name, p.nevra().evr(), v);
       }
     }
-    return new Migration(inventory.host().id(), available, missing, al2023.release());
+    return new Migration(
+        inventory.host().id(),
+        List.of(Arrays.copyOf(available, a)),
+        List.of(Arrays.copyOf(missing, m)),
+        al2023.release());
   }
 
-  private static boolean byName(InstalledPackage[] pkgs) {
-    for (int i = 1; i < pkgs.length; i++) {
-      if (pkgs[i - 1].name().compareTo(pkgs[i].name()) > 0) {
+  private static boolean byName(List<InstalledPackage> pkgs) {
+    for (int i = 1; i < pkgs.size(); i++) {
+      if (pkgs.get(i - 1).name().compareTo(pkgs.get(i).name()) > 0) {
         return false;
       }
     }
