@@ -52,34 +52,6 @@ public record HostCompliance(
     packageEol = List.copyOf(packageEol);
   }
 
-  /** Counts the items. */
-  public HostCompliance(
-      Host host,
-      OsRelease os,
-      String baseline,
-      String patchGroup,
-      boolean compliant,
-      ComplianceLevel nodeLevel,
-      List<ComplianceItem> items,
-      OsSupport osSupport,
-      long osDaysPastEol,
-      List<PackageSupport.PackageEol> packageEol,
-      Migration migration) {
-    this(
-        host,
-        os,
-        baseline,
-        patchGroup,
-        compliant,
-        nodeLevel,
-        items,
-        ItemTally.of(items),
-        osSupport,
-        osDaysPastEol,
-        packageEol,
-        migration);
-  }
-
   public String hostId() {
     return host.id();
   }

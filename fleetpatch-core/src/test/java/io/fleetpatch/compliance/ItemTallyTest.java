@@ -125,11 +125,16 @@ class ItemTallyTest {
             LocalDate.parse("2024-01-01"),
             LocalDate.parse("2025-01-01"),
             VexStatement.RISK_ACCEPTED);
+    return allSecurity(List.of(frozen));
+  }
+
+  /** Every security advisory, no delay, on 2024-03-01, with these exceptions. */
+  static CompliancePolicy allSecurity(List<Waiver> waivers) {
     return CompliancePolicy.of(
             PatchGroups.single(
                 PredefinedBaselines.byName(PredefinedBaselines.ALL_SECURITY).orElseThrow()),
             LocalDate.parse("2024-03-01"))
-        .withWaivers(List.of(frozen));
+        .withWaivers(waivers);
   }
 
   @ParameterizedTest(name = "{0}")
@@ -232,12 +237,7 @@ class ItemTallyTest {
               LocalDate.parse("2025-01-01"),
               VexStatement.RISK_ACCEPTED));
     }
-    CompliancePolicy p =
-        CompliancePolicy.of(
-                PatchGroups.single(
-                    PredefinedBaselines.byName(PredefinedBaselines.ALL_SECURITY).orElseThrow()),
-                LocalDate.parse("2024-03-01"))
-            .withWaivers(waivers);
+    CompliancePolicy p = allSecurity(waivers);
     AdvisoryIndex index = AdvisoryIndex.of(ADVISORIES);
     Matcher m = new Matcher(index, MatchOptions.DEFAULTS);
     ComplianceEvaluator eval = new ComplianceEvaluator(p, index.advisories());

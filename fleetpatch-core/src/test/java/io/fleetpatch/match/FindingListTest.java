@@ -33,18 +33,19 @@ class FindingListTest {
             List.of("kernel-4.14.320-1.amzn2.x86_64", "kernel-headers-4.14.320-1.amzn2.x86_64")));
   }
 
+  /** An AL2 host using core and livepatch repos. */
+  static HostFindings match(AdvisoryIndex index, String uname, List<String> pkgs) {
+    return Matcher.match(
+        host(
+            "2", uname, List.of("amzn2-core", "amzn2extra-livepatch"), pkgs.toArray(String[]::new)),
+        index);
+  }
+
   @ParameterizedTest(name = "{0}")
   @MethodSource("hosts")
   void readsAsTheFindingsItHolds(String why, String uname, List<String> pkgs) {
     AdvisoryIndex index = AdvisoryIndex.of(KERNEL);
-    HostFindings h =
-        Matcher.match(
-            host(
-                "2",
-                uname,
-                List.of("amzn2-core", "amzn2extra-livepatch"),
-                pkgs.toArray(String[]::new)),
-            index);
+    HostFindings h = match(index, uname, pkgs);
     assertThat(h.findings())
         .as(why + ": the host keeps the matcher's list")
         .isInstanceOf(FindingList.class);
@@ -72,16 +73,7 @@ class FindingListTest {
   @MethodSource("hosts")
   void advisoriesComeInIndexOrderWithEachRowOnce(String why, String uname, List<String> pkgs) {
     AdvisoryIndex index = AdvisoryIndex.of(KERNEL);
-    FindingList flat =
-        (FindingList)
-            Matcher.match(
-                    host(
-                        "2",
-                        uname,
-                        List.of("amzn2-core", "amzn2extra-livepatch"),
-                        pkgs.toArray(String[]::new)),
-                    index)
-                .findings();
+    FindingList flat = (FindingList) match(index, uname, pkgs).findings();
     for (int i = 1; i < flat.size(); i++) {
       assertThat(flat.number(i)).as(why).isGreaterThan(flat.number(i - 1));
     }
