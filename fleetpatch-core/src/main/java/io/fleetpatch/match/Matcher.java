@@ -176,7 +176,9 @@ public final class Matcher {
       livepatchInstalled |= p.name().startsWith(KernelPackages.LIVEPATCH_PREFIX);
       order[n++] = ((long) nr.rank << 32) | i;
     }
-    Arrays.sort(order, 0, n);
+    if (!ascending(order, n)) {
+      Arrays.sort(order, 0, n);
+    }
     try {
       for (int k = 0; k < n; ) {
         int first = (int) order[k];
@@ -207,6 +209,19 @@ public final class Matcher {
     } finally {
       c.clear();
     }
+  }
+
+  /**
+   * Whether the first {@code n} are in order: inventories list packages by name, the index ranks
+   * names in the same order, so a host's packages usually are (the sort would still allocate).
+   */
+  private static boolean ascending(long[] order, int n) {
+    for (int i = 1; i < n; i++) {
+      if (order[i - 1] > order[i]) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** Bound of the verdict cache (each holds a name's rows for one combination). */
