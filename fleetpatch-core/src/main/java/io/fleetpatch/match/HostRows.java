@@ -31,8 +31,8 @@ final class HostRows implements NameVerdict.Target {
   private final int[] worst;
   private final int[] slot;
 
-  /** Advisory numbers with rows, in the order first added. */
-  private final int[] touched;
+  /** Advisory numbers with rows, as bits (read in order, so no sort is needed). */
+  private final long[] touched;
 
   private int count;
 
@@ -58,7 +58,7 @@ final class HostRows implements NameVerdict.Target {
     size = new int[advisories];
     worst = new int[advisories];
     slot = new int[advisories];
-    touched = new int[advisories];
+    touched = new long[(advisories + 63) >>> 6];
   }
 
   /** Makes room for a host's packages in the per-package arrays. */
@@ -87,7 +87,8 @@ final class HostRows implements NameVerdict.Target {
     states[i] = state;
     rules[i] = rule;
     if (size[a]++ == 0) {
-      touched[count++] = a;
+      touched[a >>> 6] |= 1L << a;
+      count++;
       worst[a] = i;
     } else if (EXPOSURE_RANK[state] < EXPOSURE_RANK[states[worst[a]]]) {
       worst[a] = i;
@@ -102,9 +103,13 @@ final class HostRows implements NameVerdict.Target {
    */
   FindingList findings(
       List<Advisory> advisories, Set<String> mitigated, int[] byState, int[] missingRows) {
-    // advisory numbers, sorted, then each replaced by its finding's code
-    int[] codes = Arrays.copyOf(touched, count);
-    Arrays.sort(codes);
+    // advisory numbers in order, then each replaced by its finding's code
+    int[] codes = new int[count];
+    for (int w = 0, k = 0; k < count; w++) {
+      for (long bits = touched[w]; bits != 0; bits &= bits - 1) {
+        codes[k++] = (w << 6) | Long.numberOfTrailingZeros(bits);
+      }
+    }
     int[] starts = new int[count + 1];
     int r = 0;
     for (int k = 0; k < count; k++) {
@@ -171,9 +176,10 @@ final class HostRows implements NameVerdict.Target {
 
   /** Forgets the host: ready for the next. */
   void clear() {
-    for (int i = 0; i < count; i++) {
-      size[touched[i]] = 0;
+    for (int i = 0; i < n; i++) {
+      size[advisory[i]] = 0;
     }
+    Arrays.fill(touched, 0);
     Arrays.fill(rows, 0, n, null);
     count = 0;
     n = 0;
