@@ -67,11 +67,11 @@ import picocli.CommandLine.Spec;
       "",
       "Prints both wall and process CPU times, hosts/s, and comply's cost as a share of the"
           + " scan's, three ways: best of rounds; paired blocks (the fleet in blocks of "
-          + BLOCK
+          + ComplyBenchCommand.BLOCK
           + " hosts, each scanned alone and scanned+judged back to back in alternating order, the"
           + " median ratio: the steadiest on a machine whose speed drifts); and the in-pass split"
           + " (each host's comply step against its scan step). The goal: compliance adds at most"
-          + " 25 % to a scan.",
+          + " 25 %% to a scan.",
       ""
     },
     footer = {
