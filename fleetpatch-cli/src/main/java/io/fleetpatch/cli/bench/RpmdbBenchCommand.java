@@ -42,7 +42,7 @@ import picocli.CommandLine.Spec;
           + " --runs reads after --warmup reads. Then runs real rpm on a private copy of the same"
           + " file --runs times (each a new process, as a script would run it):",
       "  rpm --define '_db_backend sqlite|bdb_ro' --dbpath COPY -qa --qf"
-          + " '%{NAME}-%{EPOCHNUM}:%{VERSION}-%{RELEASE}.%{ARCH}\\n'",
+          + " '%%{NAME}-%%{EPOCHNUM}:%%{VERSION}-%%{RELEASE}.%%{ARCH}\\n'",
       "and prints the median and the ratio. The time from JVM start to this command is printed"
           + " apart: it is not part of the reading figures.",
       "",
