@@ -21,9 +21,10 @@ import java.util.function.Predicate;
  *
  * <p>A matcher's findings ({@link FindingList}) number their advisories as the index does; given
  * that numbering, a finding's item is one array read, with no hashing and without making the
- * finding. Other finding lists are looked up by advisory identity. Thread-safe without locks: a
- * race makes an equal item twice, and either may stay (slots and items are immutable, with final
- * fields, so a slot seen is a slot complete).
+ * finding. Other finding lists are looked up by advisory identity. Thread-safe: a slot is judged
+ * once, under a lock, item first and then its code; reads take no lock, and a read that finds a
+ * code or an item not there yet (written by another thread) reads it again under the lock. Items
+ * are immutable, with final fields, so an item seen is an item complete.
  */
 final class SharedItems {
   private static final int STATES = FindingState.values().length;
@@ -187,7 +188,12 @@ final class SharedItems {
         int n = 0;
         for (int k = 0; k < findings.size(); k++) {
           int i = slot(findings, k);
-          if ((shared.packed[i] & HAS_ITEM) != 0) {
+          int p = shared.packed[i];
+          if (p == 0) {
+            // judged by another thread, not seen here yet
+            p = shared.judgeOnce(i, findings.get(k)).packed();
+          }
+          if ((p & HAS_ITEM) != 0) {
             s[n++] = i;
           }
         }
