@@ -3,9 +3,11 @@ package io.fleetpatch.lifecycle;
 import io.fleetpatch.inventory.InstalledPackage;
 import io.fleetpatch.inventory.Inventory;
 import io.fleetpatch.rpm.Evr;
+import java.util.AbstractList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
+import java.util.RandomAccess;
 
 /**
  * The AL2 → AL2023 migration view of one host: which of its installed packages (by name) AL2023
@@ -19,8 +21,9 @@ import java.util.List;
 public record Migration(
     String hostId, List<Available> available, List<String> missing, String al2023Release) {
   public Migration {
-    available = List.copyOf(available);
-    missing = List.copyOf(missing);
+    // the views of(...) makes are immutable; anything else is copied
+    available = available instanceof AvailableList view ? view : List.copyOf(available);
+    missing = missing instanceof MissingList view ? view : List.copyOf(missing);
   }
 
   /**
@@ -42,31 +45,77 @@ public record Migration(
       // readers list packages by name already; sort only what is not
       InstalledPackage[] sorted = pkgs.toArray(new InstalledPackage[0]);
       Arrays.sort(sorted, Comparator.comparing(InstalledPackage::name));
-      pkgs = Arrays.asList(sorted);
+      pkgs = List.of(sorted);
     }
-    Available[] available = new Available[pkgs.size()];
-    String[] missing = new String[pkgs.size()];
+    // which packages (first build of each name) AL2023 ships and which it does not, as positions:
+    // the records are made when the lists are read (a fleet's hosts are judged by the 100,000)
+    int[] available = new int[pkgs.size()];
+    int[] missing = new int[pkgs.size()];
     int a = 0;
     int m = 0;
     String last = null;
-    for (InstalledPackage p : pkgs) {
-      String name = p.name();
+    for (int i = 0; i < pkgs.size(); i++) {
+      String name = pkgs.get(i).name();
       if (name.equals(last)) {
         continue;
       }
       last = name;
-      String v = al2023.versionOrNull(name);
-      if (v == null) {
-        missing[m++] = name;
+      if (al2023.versionOrNull(name) == null) {
+        missing[m++] = i;
       } else {
-        available[a++] = new Available(name, p.nevra().evr(), v);
+        available[a++] = i;
       }
     }
     return new Migration(
         inventory.host().id(),
-        List.of(Arrays.copyOf(available, a)),
-        List.of(Arrays.copyOf(missing, m)),
+        new AvailableList(pkgs, Arrays.copyOf(available, a), al2023),
+        new MissingList(pkgs, Arrays.copyOf(missing, m)),
         al2023.release());
+  }
+
+  /** Installed packages AL2023 ships, read from the host's package list by position. */
+  private static final class AvailableList extends AbstractList<Available> implements RandomAccess {
+    private final List<InstalledPackage> pkgs;
+    private final int[] at;
+    private final Al2023Packages al2023;
+
+    AvailableList(List<InstalledPackage> pkgs, int[] at, Al2023Packages al2023) {
+      this.pkgs = pkgs;
+      this.at = at;
+      this.al2023 = al2023;
+    }
+
+    @Override
+    public Available get(int j) {
+      InstalledPackage p = pkgs.get(at[j]);
+      return new Available(p.name(), p.nevra().evr(), al2023.versionOrNull(p.name()));
+    }
+
+    @Override
+    public int size() {
+      return at.length;
+    }
+  }
+
+  /** Installed package names AL2023 does not ship, read from the host's package list. */
+  private static final class MissingList extends AbstractList<String> implements RandomAccess {
+    private final List<InstalledPackage> pkgs;
+    private final int[] at;
+
+    MissingList(List<InstalledPackage> pkgs, int[] at) {
+      this.pkgs = pkgs;
+      this.at = at;
+    }
+
+    @Override
+    public String get(int j) {
+      return pkgs.get(at[j]).name();
+    }
+
+    @Override
+    public int size() {
+      return at.length;
+    }
   }
 
   private static boolean byName(List<InstalledPackage> pkgs) {
