@@ -128,9 +128,11 @@ public final class ComplianceEvaluator {
   private final Map<BaselineKey, SharedItems> shared = new ConcurrentHashMap<>();
   private final List<Advisory> order;
 
-  /** The items of one finding list under one baseline, before exceptions, counted. */
-  private record Judged(
-      List<ComplianceItem> items, boolean compliant, ComplianceLevel nodeLevel, ItemTally tally) {}
+  /**
+   * The items of one finding list under one baseline, counted; {@code nodeLevel} is null when none
+   * violates (the host is compliant).
+   */
+  private record Judged(List<ComplianceItem> items, ComplianceLevel nodeLevel, ItemTally tally) {}
 
   /**
    * @param advisories the advisories in the order the matcher sorts findings ({@code
@@ -192,22 +194,14 @@ public final class ComplianceEvaluator {
       }
     }
     List<ComplianceItem> items = judged.items();
-    boolean compliant = judged.compliant();
     ComplianceLevel nodeLevel = judged.nodeLevel();
     ItemTally tally = judged.tally();
     if (!hostWaivers.isEmpty() && !sharedWaivers) {
       List<ComplianceItem> waived = new ArrayList<>(items.size());
-      compliant = true;
       nodeLevel = null;
       for (ComplianceItem item : items) {
         item = waived(item, hostWaivers);
-        if (item.violates(policy.threshold())) {
-          compliant = false;
-          nodeLevel =
-              nodeLevel == null
-                  ? item.complianceLevel()
-                  : ComplianceLevel.max(nodeLevel, item.complianceLevel());
-        }
+        nodeLevel = worstViolated(nodeLevel, item);
         waived.add(item);
       }
       items = waived;
@@ -228,7 +222,7 @@ public final class ComplianceEvaluator {
         findings.os(),
         baseline.name(),
         group,
-        compliant,
+        nodeLevel == null,
         nodeLevel,
         items,
         tally,
@@ -253,23 +247,16 @@ public final class ComplianceEvaluator {
     if (table == null) {
       ComplianceItem[] items = new ComplianceItem[fs.size()];
       ComplianceLevel nodeLevel = null;
-      boolean compliant = true;
       int n = 0;
       for (Finding f : fs) {
         ComplianceItem item = item(f, baseline, product, hostId);
         if (item != null) {
           items[n++] = item;
-          if (item.violates(policy.threshold())) {
-            compliant = false;
-            nodeLevel =
-                nodeLevel == null
-                    ? item.complianceLevel()
-                    : ComplianceLevel.max(nodeLevel, item.complianceLevel());
-          }
+          nodeLevel = worstViolated(nodeLevel, item);
         }
       }
       List<ComplianceItem> list = List.of(Arrays.copyOf(items, n));
-      return new Judged(list, compliant, nodeLevel, ItemTally.of(list));
+      return new Judged(list, nodeLevel, ItemTally.of(list));
     }
     SharedItems.Judged j =
         shared
@@ -284,7 +271,20 @@ public final class ComplianceEvaluator {
                         i -> i.violates(policy.threshold()),
                         order))
             .items(fs);
-    return new Judged(j.items(), j.nodeLevel() == null, j.nodeLevel(), j.tally());
+    return new Judged(j.items(), j.nodeLevel(), j.tally());
+  }
+
+  /**
+   * The host's level so far ({@code level}; null: nothing violates yet), raised to the item's
+   * compliance level when the item violates. A host is compliant while it stays null.
+   */
+  private ComplianceLevel worstViolated(ComplianceLevel level, ComplianceItem item) {
+    if (!item.violates(policy.threshold())) {
+      return level;
+    }
+    return level == null
+        ? item.complianceLevel()
+        : ComplianceLevel.max(level, item.complianceLevel());
   }
 
   /** The item waived by the host's exceptions when it violates and they cover it. */
